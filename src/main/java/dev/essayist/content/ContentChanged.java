@@ -1,0 +1,12 @@
+package dev.essayist.content;
+
+import java.util.Set;
+
+/**
+ * Published after a reindex committed a change to the index: anything derived from the index
+ * (cached responses) is stale.
+ *
+ * @param files the files whose rows were written or removed, as authors name them
+ */
+public record ContentChanged(Set<String> files) {
+}

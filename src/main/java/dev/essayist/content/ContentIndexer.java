@@ -1,0 +1,390 @@
+package dev.essayist.content;
+
+import dev.essayist.page.Page;
+import dev.essayist.page.PageRepository;
+import dev.essayist.post.Post;
+import dev.essayist.post.PostRepository;
+import dev.essayist.post.PostSource;
+import dev.essayist.site.SiteConfig;
+import dev.essayist.tag.Tag;
+import dev.essayist.tag.TagRepository;
+import io.micronaut.context.event.ApplicationEventPublisher;
+import io.micronaut.serde.ObjectMapper;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Brings the index in line with the files of {@code posts/}: reads changed files in parallel,
+ * checks identities across files, and writes every change in one transaction.
+ *
+ * <p>Invariants kept (DESIGN.md): the index is derived from the files (1); a reindex commits in
+ * one transaction or not at all (2); a file that fails keeps its last good rows and is reported
+ * with file, line and reason (3). Files whose SHA-256 is unchanged are not read again.
+ */
+@Singleton
+public class ContentIndexer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ContentIndexer.class);
+
+    /** Root-level paths that belong to routes and so can be neither an alias nor shadowed by one. */
+    static final Set<String> RESERVED = Set.of("", "posts", "tags", "page", "archive", "about", "search", "static",
+            "health", "feed.xml", "atom.xml", "feed.json", "sitemap.xml", "robots.txt", "favicon.ico");
+
+    private final SiteConfig site;
+    private final PostRepository posts;
+    private final TagRepository tags;
+    private final PageRepository pages;
+    private final TransactionOperations<Connection> tx;
+    private final ApplicationEventPublisher<ContentChanged> events;
+    private final ObjectMapper json;
+    private final PostReader postReader;
+    private final PageReader pageReader;
+    private final Map<String, List<ContentProblem>> problemsByFile = new ConcurrentHashMap<>();
+
+    ContentIndexer(SiteConfig site, PostRepository posts, TagRepository tags, PageRepository pages,
+                   TransactionOperations<Connection> tx, ApplicationEventPublisher<ContentChanged> events,
+                   ObjectMapper json) {
+        this.site = site;
+        this.posts = posts;
+        this.tags = tags;
+        this.pages = pages;
+        this.tx = tx;
+        this.events = events;
+        this.json = json;
+        MarkdownRenderer markdown = new MarkdownRenderer();
+        this.postReader = new PostReader(site.zone(), markdown);
+        this.pageReader = new PageReader(site.zone(), markdown);
+    }
+
+    /**
+     * What one reindex did.
+     *
+     * @param files    post and page files found
+     * @param written  files whose rows were (re)written
+     * @param removed  files whose rows were removed because the file is gone
+     * @param problems problems found in the files read this time
+     * @param took     wall-clock time
+     */
+    public record Report(int files, int written, int removed, List<ContentProblem> problems, Duration took) {
+    }
+
+    /**
+     * Reindexes {@code posts/} and {@code posts/pages/}.
+     *
+     * @return what changed
+     * @throws IllegalStateException if the posts folder does not exist or cannot be listed
+     */
+    public synchronized Report reindex() {
+        long start = System.nanoTime();
+        Path dir = site.posts();
+        if (!Files.isDirectory(dir)) {
+            throw new IllegalStateException("posts folder '" + dir.toAbsolutePath()
+                    + "' does not exist or is not a folder (set essayist.posts-dir or ESSAYIST_POSTS_DIR)");
+        }
+        List<Path> postFiles = markdownFiles(dir);
+        List<Path> pageFiles = Files.isDirectory(dir.resolve("pages")) ? markdownFiles(dir.resolve("pages")) : List.of();
+
+        Map<String, PostSource> indexed = new HashMap<>();
+        posts.findSources().forEach(s -> indexed.put(s.sourcePath(), s));
+        Map<String, String> pageHashes = new HashMap<>();
+        pages.findAll().forEach(p -> pageHashes.put(p.sourcePath(), p.sourceHash()));
+
+        List<Outcome<ParsedPost>> postOutcomes = postFiles.parallelStream()
+                .map(f -> read(f, indexed.containsKey(name(f)) ? indexed.get(name(f)).sourceHash() : null,
+                        postReader::parse))
+                .sorted(Comparator.comparing(Outcome::name))
+                .collect(java.util.stream.Collectors.toCollection(ArrayList::new));
+        List<Outcome<ParsedPage>> pageOutcomes = pageFiles.stream()
+                .map(f -> read(f, pageHashes.get(name(f)), (source, fileName) -> pageReader.read(f, name(f))))
+                .toList();
+
+        Set<String> onDisk = new HashSet<>();
+        postOutcomes.forEach(o -> onDisk.add(o.name()));
+        List<String> gone = indexed.keySet().stream().filter(p -> !onDisk.contains(p)).sorted().toList();
+        List<ParsedPost> accepted = checkIdentities(postOutcomes, indexed, gone);
+
+        Set<String> pagesOnDisk = new HashSet<>();
+        pageOutcomes.forEach(o -> pagesOnDisk.add(o.name()));
+        List<String> pagesGone = pageHashes.keySet().stream().filter(p -> !pagesOnDisk.contains(p)).toList();
+        List<ParsedPage> acceptedPages = pageOutcomes.stream().filter(o -> o.parsed() != null).map(Outcome::parsed).toList();
+
+        Set<String> changed = new LinkedHashSet<>();
+        if (!accepted.isEmpty() || !gone.isEmpty() || !acceptedPages.isEmpty() || !pagesGone.isEmpty()) {
+            tx.executeWrite(status -> {
+                gone.forEach(posts::deleteBySourcePath);
+                accepted.forEach(this::write);
+                tags.deleteUnused();
+                pagesGone.forEach(pages::deleteBySourcePath);
+                acceptedPages.forEach(this::write);
+                return null;
+            });
+            gone.forEach(changed::add);
+            accepted.forEach(p -> changed.add(p.source().name()));
+            pagesGone.forEach(changed::add);
+            acceptedPages.forEach(p -> changed.add(p.source().name()));
+        }
+
+        List<ContentProblem> found = new ArrayList<>();
+        gone.forEach(problemsByFile::remove);
+        pagesGone.forEach(problemsByFile::remove);
+        Stream.concat(postOutcomes.stream(), pageOutcomes.stream()).filter(o -> !o.unchanged()).forEach(o -> {
+            problemsByFile.put(o.name(), o.problems());
+            found.addAll(o.problems());
+        });
+        found.sort(ContentProblem.ORDER);
+        for (ContentProblem problem : found) {
+            if (problem.severity() == ContentProblem.Severity.ERROR) {
+                LOG.error("{}", problem);
+            } else {
+                LOG.warn("{}", problem);
+            }
+        }
+        Report report = new Report(postFiles.size() + pageFiles.size(), accepted.size() + acceptedPages.size(),
+                gone.size() + pagesGone.size(), found, Duration.ofNanos(System.nanoTime() - start));
+        if (!changed.isEmpty()) {
+            events.publishEvent(new ContentChanged(Set.copyOf(changed)));
+        }
+        LOG.info("Indexed {} files ({} written, {} removed, {} problems) in {} ms", report.files(), report.written(),
+                report.removed(), found.size(), report.took().toMillis());
+        return report;
+    }
+
+    @io.micronaut.runtime.event.annotation.EventListener
+    void onStartup(io.micronaut.context.event.StartupEvent event) {
+        reindex();
+    }
+
+    /** @return every current problem in every file, in file and line order */
+    public List<ContentProblem> problems() {
+        return problemsByFile.values().stream().flatMap(List::stream).sorted(ContentProblem.ORDER).toList();
+    }
+
+    /**
+     * Files that are posts: {@code *.md}, not hidden, and not an editor's lock or backup file
+     * ({@code .#x.md}, {@code #x.md#}, {@code x.md~}, {@code .x.md.swp} do not end in {@code .md}
+     * or start with a dot).
+     */
+    static boolean isPostFile(Path file) {
+        String name = file.getFileName().toString();
+        return name.endsWith(".md") && !name.startsWith(".") && !name.startsWith("#") && !name.startsWith("~")
+                && Files.isRegularFile(file);
+    }
+
+    private static List<Path> markdownFiles(Path dir) {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(ContentIndexer::isPostFile).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + dir, e);
+        }
+    }
+
+    private String name(Path file) {
+        return file.toString();
+    }
+
+    @FunctionalInterface
+    private interface Parse<T> {
+        T parse(SourceFile source, String fileName) throws ContentException, IOException;
+    }
+
+    /**
+     * The result of reading one file: unchanged (same hash as indexed), parsed, or failed.
+     */
+    private record Outcome<T>(String name, boolean unchanged, T parsed, List<ContentProblem> problems) {
+    }
+
+    private <T> Outcome<T> read(Path file, String indexedHash, Parse<T> parse) {
+        String name = name(file);
+        try {
+            long size = Files.size(file);
+            if (size > SourceFile.MAX_BYTES) {
+                return failed(name, ContentProblem.error(name, 0,
+                        "file is " + size + " bytes; the limit is " + SourceFile.MAX_BYTES + " (2 MB)"));
+            }
+            byte[] bytes = Files.readAllBytes(file);
+            if (SourceFile.sha256(bytes).equals(indexedHash)) {
+                return new Outcome<>(name, true, null, List.of());
+            }
+            T parsed = parse.parse(SourceFile.parse(bytes, name), file.getFileName().toString());
+            List<ContentProblem> warnings = parsed instanceof ParsedPost p ? p.warnings()
+                    : parsed instanceof ParsedPage p ? p.warnings() : List.of();
+            return new Outcome<>(name, false, parsed, warnings);
+        } catch (ContentException e) {
+            return failed(name, e.problem());
+        } catch (IOException e) {
+            return failed(name, ContentProblem.error(name, 0, "cannot read the file: " + e));
+        } catch (RuntimeException e) {
+            // A bug in a parser must cost one file, not the whole index; log it with its trace.
+            LOG.error("Unexpected failure reading {}", name, e);
+            return failed(name, ContentProblem.error(name, 0, "cannot be read: " + e));
+        }
+    }
+
+    private static <T> Outcome<T> failed(String name, ContentProblem problem) {
+        return new Outcome<>(name, false, null, List.of(problem));
+    }
+
+    /**
+     * Accepts parsed posts whose slug, id and aliases no other file holds; the others fail with a
+     * problem naming both files, and keep their last good rows.
+     */
+    private List<ParsedPost> checkIdentities(List<Outcome<ParsedPost>> outcomes, Map<String, PostSource> indexed,
+                                             List<String> gone) {
+        Set<String> replaced = new HashSet<>(gone);
+        outcomes.stream().filter(o -> o.parsed() != null).forEach(o -> replaced.add(o.name()));
+        Map<String, String> claims = new HashMap<>();
+        indexed.values().stream().filter(s -> !replaced.contains(s.sourcePath())).forEach(s -> {
+            claims.put("slug " + s.slug(), s.sourcePath());
+            claims.put("id " + s.guid(), s.sourcePath());
+        });
+        posts.findAliasSources().stream().filter(a -> !replaced.contains(a.sourcePath()))
+                .forEach(a -> claims.put("path " + a.path(), a.sourcePath()));
+
+        List<ParsedPost> accepted = new ArrayList<>();
+        for (int i = 0; i < outcomes.size(); i++) {
+            Outcome<ParsedPost> outcome = outcomes.get(i);
+            ParsedPost post = outcome.parsed();
+            if (post == null) {
+                continue;
+            }
+            ContentProblem conflict = conflict(post, claims);
+            if (conflict == null) {
+                accepted.add(post);
+                identities(post).forEach(key -> claims.put(key, post.source().name()));
+            } else {
+                List<ContentProblem> problems = new ArrayList<>(post.warnings());
+                problems.add(conflict);
+                outcomes.set(i, new Outcome<>(outcome.name(), false, null, List.copyOf(problems)));
+                PostSource old = indexed.get(outcome.name());
+                if (old != null) {
+                    claims.put("slug " + old.slug(), old.sourcePath());
+                    claims.put("id " + old.guid(), old.sourcePath());
+                }
+            }
+        }
+        return accepted;
+    }
+
+    private static List<String> identities(ParsedPost post) {
+        List<String> keys = new ArrayList<>();
+        keys.add("slug " + post.slug());
+        keys.add("id " + post.guid());
+        keys.add("path /posts/" + post.slug());
+        post.frontMatter().aliases().forEach(a -> keys.add("path " + normalise(a)));
+        return keys;
+    }
+
+    private ContentProblem conflict(ParsedPost post, Map<String, String> claims) {
+        String name = post.source().name();
+        String other = claims.get("slug " + post.slug());
+        if (other == null) {
+            other = claims.get("path /posts/" + post.slug());
+        }
+        if (other != null) {
+            return ContentProblem.error(name, 0, "slug '" + post.slug() + "' is already used by " + other);
+        }
+        if ((other = claims.get("id " + post.guid())) != null) {
+            return ContentProblem.error(name, 0, "id '" + post.guid() + "' is already used by " + other);
+        }
+        for (String alias : post.frontMatter().aliases()) {
+            String path = normalise(alias);
+            String first = path.substring(1).split("/", 2)[0];
+            if (RESERVED.contains(first) && !(first.equals("posts") && path.length() > "/posts/".length())) {
+                return ContentProblem.error(name, 0, "alias '" + alias + "' collides with the route /" + first);
+            }
+            if ((other = claims.get("path " + path)) != null) {
+                return ContentProblem.error(name, 0, "alias '" + alias + "' is already used by " + other);
+            }
+            if (path.startsWith("/posts/") && (other = claims.get("slug " + path.substring(7))) != null) {
+                return ContentProblem.error(name, 0, "alias '" + alias + "' is the URL of " + other);
+            }
+        }
+        return null;
+    }
+
+    private static String normalise(String alias) {
+        return alias.length() > 1 && alias.endsWith("/") ? alias.substring(0, alias.length() - 1) : alias;
+    }
+
+    private void write(ParsedPost parsed) {
+        posts.deleteBySourcePath(parsed.source().name());
+        FrontMatter fm = parsed.frontMatter();
+        Post post = posts.save(new Post(null, parsed.source().name(), parsed.source().hash(), parsed.slug(),
+                parsed.guid(), fm.title(), parsed.summary(), parsed.body().html(), toJson(parsed.body().headings()),
+                fm.date().toInstant(), fm.updated() == null ? null : fm.updated().toInstant(), fm.draft(),
+                parsed.body().words(), parsed.body().readingMinutes()));
+        for (String name : fm.distinctTags()) {
+            String slug = Slugs.of(name);
+            if (slug.isEmpty()) {
+                continue;
+            }
+            Tag tag = tags.findBySlug(slug).orElseGet(() -> tags.save(new Tag(null, slug, name)));
+            tags.insertPostTag(post.id(), tag.id());
+        }
+        Set<String> aliases = new LinkedHashSet<>();
+        fm.aliases().forEach(a -> aliases.add(normalise(a)));
+        aliases.forEach(a -> posts.insertAlias(a, post.id()));
+        linkedSlugs(parsed.body().links()).forEach(target -> posts.insertLink(post.id(), target));
+    }
+
+    /**
+     * @param links hrefs from a body
+     * @return slugs of this site's posts they point to ({@code /posts/x}, {@code /posts/x#y},
+     * or the same under the base URL)
+     */
+    Set<String> linkedSlugs(List<String> links) {
+        Set<String> slugs = new LinkedHashSet<>();
+        for (String href : links) {
+            String path = href.startsWith(site.base() + "/") ? href.substring(site.base().length()) : href;
+            if (path.startsWith("/posts/")) {
+                String slug = path.substring(7).split("[#?/]", 2)[0];
+                if (!slug.isEmpty()) {
+                    slugs.add(slug);
+                }
+            }
+        }
+        return slugs;
+    }
+
+    private void write(ParsedPage parsed) {
+        pages.findById(parsed.slug()).ifPresent(pages::delete);
+        Instant updated = parsed.updated() != null ? parsed.updated().toInstant() : modified(parsed.source().name());
+        pages.save(new Page(parsed.slug(), parsed.source().name(), parsed.source().hash(), parsed.title(),
+                parsed.summary(), parsed.html(), toJson(parsed.data()), updated));
+    }
+
+    private static Instant modified(String file) {
+        try {
+            return Files.getLastModifiedTime(Path.of(file)).toInstant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private String toJson(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot serialise " + value, e);
+        }
+    }
+}

@@ -1,0 +1,137 @@
+package dev.essayist.content;
+
+import com.vladsch.flexmark.ext.anchorlink.AnchorLinkExtension;
+import com.vladsch.flexmark.ext.autolink.AutolinkExtension;
+import com.vladsch.flexmark.ext.footnotes.FootnoteExtension;
+import com.vladsch.flexmark.ext.gfm.strikethrough.StrikethroughExtension;
+import com.vladsch.flexmark.ext.gfm.tasklist.TaskListExtension;
+import com.vladsch.flexmark.ext.tables.TablesExtension;
+import com.vladsch.flexmark.html.HtmlRenderer;
+import com.vladsch.flexmark.parser.Parser;
+import com.vladsch.flexmark.util.data.MutableDataSet;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+/**
+ * Markdown to HTML, once per file at index time: CommonMark 0.31 plus GitHub's tables,
+ * strikethrough, task lists and autolinks, footnotes, and ids with anchor links on headings.
+ *
+ * <p>Thread-safe: flexmark's parser and renderer are immutable once built, and each call makes
+ * its own document.
+ */
+public final class MarkdownRenderer {
+
+    /** Words a minute for the reading-time estimate (a common figure for technical prose). */
+    static final int WORDS_PER_MINUTE = 230;
+
+    private static final int EXCERPT_CHARS = 280;
+
+    private final Parser parser;
+    private final HtmlRenderer renderer;
+
+    /** Builds the parser and renderer with Essayist's extensions. */
+    public MarkdownRenderer() {
+        MutableDataSet options = new MutableDataSet()
+                .set(Parser.EXTENSIONS, List.of(
+                        TablesExtension.create(), StrikethroughExtension.create(), TaskListExtension.create(),
+                        AutolinkExtension.create(), FootnoteExtension.create(), AnchorLinkExtension.create()))
+                .set(TablesExtension.CLASS_NAME, "")
+                .set(HtmlRenderer.GENERATE_HEADER_ID, true)
+                .set(HtmlRenderer.RENDER_HEADER_ID, true)
+                .set(HtmlRenderer.HEADER_ID_GENERATOR_NO_DUPED_DASHES, true)
+                .set(AnchorLinkExtension.ANCHORLINKS_SET_ID, false)
+                .set(AnchorLinkExtension.ANCHORLINKS_WRAP_TEXT, false)
+                .set(AnchorLinkExtension.ANCHORLINKS_ANCHOR_CLASS, "anchor")
+                .set(AnchorLinkExtension.ANCHORLINKS_TEXT_PREFIX, "#")
+                .set(FootnoteExtension.FOOTNOTE_BACK_LINK_REF_CLASS, "footnote-backref");
+        this.parser = Parser.builder(options).build();
+        this.renderer = HtmlRenderer.builder(options).build();
+    }
+
+    /**
+     * Renders a Markdown body.
+     *
+     * @param markdown CommonMark text, LF line endings
+     * @return the HTML fragment and what was learned while rendering it
+     */
+    public RenderedMarkdown render(String markdown) {
+        String html = renderer.render(parser.parse(markdown));
+        Document doc = Jsoup.parseBodyFragment(html);
+        doc.outputSettings().prettyPrint(false);
+        Element body = doc.body();
+
+        List<Heading> headings = new ArrayList<>();
+        for (Element h : body.select("h2[id], h3[id]")) {
+            headings.add(new Heading(h.tagName().equals("h2") ? 2 : 3, h.id(), headingText(h)));
+        }
+        Set<String> links = new LinkedHashSet<>();
+        for (Element a : body.select("a[href]")) {
+            links.add(a.attr("href"));
+        }
+        // Wide tables and code scroll inside their own box; a scrollable box must be focusable
+        // so keyboard users can scroll it (WCAG 2.1.1).
+        for (Element table : body.select("table")) {
+            table.wrap("<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"Table\"></div>");
+        }
+        for (Element pre : body.select("pre")) {
+            pre.attr("tabindex", "0");
+        }
+        Element firstParagraph = body.select("> p").first();
+        String excerpt = firstParagraph == null ? "" : truncate(firstParagraph.text(), EXCERPT_CHARS);
+        String text = body.text();
+        int words = text.isBlank() ? 0 : text.strip().split("\\s+").length;
+        return new RenderedMarkdown(body.html(), headings, List.copyOf(links), excerpt, words);
+    }
+
+    private static String headingText(Element heading) {
+        Element copy = heading.clone();
+        copy.select("a.anchor").remove();
+        return copy.text();
+    }
+
+    /**
+     * @param text  plain text
+     * @param limit the most characters to keep
+     * @return the text cut at a word boundary with an ellipsis when longer than {@code limit}
+     */
+    static String truncate(String text, int limit) {
+        if (text.length() <= limit) {
+            return text;
+        }
+        int cut = text.lastIndexOf(' ', limit - 1);
+        return text.substring(0, cut > limit / 2 ? cut : limit - 1).stripTrailing() + "…";
+    }
+
+    /**
+     * A section heading found in the body.
+     *
+     * @param level 2 or 3
+     * @param id    the fragment id, e.g. {@code why-select-then-update-fails}
+     * @param text  plain text of the heading
+     */
+    @io.micronaut.serde.annotation.Serdeable
+    public record Heading(int level, String id, String text) {
+    }
+
+    /**
+     * The result of rendering a body.
+     *
+     * @param html     the HTML fragment
+     * @param headings h2 and h3 headings in order
+     * @param links    every link target ({@code href}) in order of first appearance
+     * @param excerpt  plain text of the first paragraph, at most about 280 characters
+     * @param words    number of words of text
+     */
+    public record RenderedMarkdown(String html, List<Heading> headings, List<String> links, String excerpt, int words) {
+
+        /** @return the estimated reading time in whole minutes, at least 1 */
+        public int readingMinutes() {
+            return Math.max(1, (int) Math.ceil(words / (double) WORDS_PER_MINUTE));
+        }
+    }
+}

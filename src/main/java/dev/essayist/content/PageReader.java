@@ -1,0 +1,75 @@
+package dev.essayist.content;
+
+import dev.essayist.page.PageData;
+import dev.essayist.page.PageData.Experience;
+import dev.essayist.page.PageData.PageLink;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Reads a standalone page ({@code posts/pages/about.md}). Its front matter has {@code title}
+ * (required), {@code summary}, {@code updated}, and the structured lists {@code experience}
+ * (items with {@code role}, {@code organisation}, {@code period}, {@code summary}) and
+ * {@code links} (items with {@code label}, {@code url}).
+ */
+public final class PageReader {
+
+    /** The keys a page's front matter may use. */
+    static final Set<String> KEYS = Set.of("title", "summary", "updated", "experience", "links");
+
+    private final ZoneId zone;
+    private final MarkdownRenderer markdown;
+
+    /**
+     * @param zone     the site time zone, for bare dates
+     * @param markdown the shared renderer
+     */
+    public PageReader(ZoneId zone, MarkdownRenderer markdown) {
+        this.zone = zone;
+        this.markdown = markdown;
+    }
+
+    /**
+     * @param file the page file
+     * @param name how to name it in problems
+     * @return the parsed page
+     * @throws ContentException when it cannot be published, with file, line and reason
+     * @throws IOException      when the file cannot be read
+     */
+    public ParsedPage read(Path file, String name) throws IOException, ContentException {
+        SourceFile source = SourceFile.read(file, name);
+        FrontMatterFields fields = FrontMatterFields.parse(source.frontMatter(), name, SourceFile.FRONT_MATTER_LINE);
+        List<ContentProblem> warnings = new ArrayList<>();
+        for (String key : fields.keys()) {
+            if (!KEYS.contains(key)) {
+                warnings.add(ContentProblem.warning(name, fields.line(key), "unknown key '" + key + "' for a page"));
+            }
+        }
+        String title = fields.string("title").map(String::strip).filter(t -> !t.isEmpty())
+                .orElseThrow(() -> fields.error(fields.line("title"), "'title' is missing or empty"));
+        List<Experience> experience = new ArrayList<>();
+        for (FrontMatterFields item : fields.mappings("experience")) {
+            experience.add(new Experience(required(item, "role"), required(item, "organisation"),
+                    item.string("period").orElse(""), item.string("summary").orElse("")));
+        }
+        List<PageLink> links = new ArrayList<>();
+        for (FrontMatterFields item : fields.mappings("links")) {
+            links.add(new PageLink(required(item, "label"), required(item, "url")));
+        }
+        var body = markdown.render(source.body());
+        String fileName = file.getFileName().toString();
+        return new ParsedPage(source, fileName.substring(0, fileName.length() - 3), title,
+                fields.string("summary").orElse(body.excerpt()),
+                FrontMatter.dateTime(fields, "updated", zone).orElse(null),
+                body.html(), new PageData(experience, links), warnings);
+    }
+
+    private static String required(FrontMatterFields item, String key) throws ContentException {
+        return item.string(key).map(String::strip).filter(v -> !v.isEmpty())
+                .orElseThrow(() -> item.error(item.line(key), "'" + key + "' is missing"));
+    }
+}

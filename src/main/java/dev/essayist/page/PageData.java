@@ -1,0 +1,36 @@
+package dev.essayist.page;
+
+import io.micronaut.serde.annotation.Serdeable;
+import java.util.List;
+
+/**
+ * The structured part of a page's front matter.
+ *
+ * @param experience roles, newest first, as the author lists them
+ * @param links      where else to find the author (code, email, feed)
+ */
+@Serdeable
+public record PageData(List<Experience> experience, List<PageLink> links) {
+
+    /**
+     * One line of the experience list.
+     *
+     * @param role         e.g. "Senior Software Engineer"
+     * @param organisation e.g. "GoFundMe"
+     * @param period       as the author writes it, e.g. "2023–2025"
+     * @param summary      one line of what was built
+     */
+    @Serdeable
+    public record Experience(String role, String organisation, String period, String summary) {
+    }
+
+    /**
+     * A labelled link.
+     *
+     * @param label visible text
+     * @param url   absolute URL, {@code mailto:} address or site path
+     */
+    @Serdeable
+    public record PageLink(String label, String url) {
+    }
+}

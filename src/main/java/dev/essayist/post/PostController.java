@@ -1,0 +1,219 @@
+package dev.essayist.post;
+
+import dev.essayist.post.PostItem.TagLink;
+import dev.essayist.site.DateView;
+import dev.essayist.site.ErrorPages;
+import dev.essayist.site.Head;
+import dev.essayist.site.HttpCaching;
+import dev.essayist.site.PageRenderer;
+import dev.essayist.site.SiteConfig;
+import io.micronaut.core.type.Argument;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.serde.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import dev.essayist.content.MarkdownRenderer.Heading;
+
+/**
+ * The essays: {@code /} and {@code /page/{n}} (newest first), {@code /posts/{slug}} (one essay,
+ * its canonical URL), and {@code /archive} (every essay by year). JDBC blocks, so these run on
+ * the blocking executor, never on the event loop.
+ */
+@Controller
+@ExecuteOn(TaskExecutors.BLOCKING)
+class PostController {
+
+    /** A table of contents is shown for essays with at least this many sections. */
+    static final int TOC_MIN_SECTIONS = 3;
+
+    private final PostRepository posts;
+    private final PostListing listing;
+    private final PageRenderer renderer;
+    private final ErrorPages errors;
+    private final SiteConfig site;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    PostController(PostRepository posts, PostListing listing, PageRenderer renderer, ErrorPages errors,
+                   SiteConfig site, ObjectMapper json, Clock clock) {
+        this.posts = posts;
+        this.listing = listing;
+        this.renderer = renderer;
+        this.errors = errors;
+        this.site = site;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /**
+     * One page of the index.
+     *
+     * @param posts      the posts on this page
+     * @param page       1-based page number
+     * @param pages      number of pages, at least 1
+     * @param newerUrl   the previous (newer) page, or {@code null}
+     * @param olderUrl   the next (older) page, or {@code null}
+     */
+    record IndexView(List<PostItem> posts, int page, int pages, String newerUrl, String olderUrl) {
+    }
+
+    /**
+     * An essay page.
+     *
+     * @param title          plain-text title
+     * @param published      first publication
+     * @param updated        last update or {@code null}
+     * @param readingMinutes reading time
+     * @param words          word count
+     * @param tags           tags
+     * @param html           rendered body
+     * @param toc            table of contents, empty when the essay has fewer than three sections
+     * @param newer          the next newer essay or {@code null}
+     * @param older          the next older essay or {@code null}
+     */
+    record EssayView(String title, DateView published, DateView updated, int readingMinutes, int words,
+                     List<TagLink> tags, String html, List<TocEntry> toc, PostItem newer, PostItem older) {
+    }
+
+    /**
+     * A table of contents entry.
+     *
+     * @param id       heading id
+     * @param text     heading text
+     * @param children h3 entries under an h2
+     */
+    record TocEntry(String id, String text, List<TocEntry> children) {
+    }
+
+    /**
+     * The archive.
+     *
+     * @param total every published essay
+     * @param years essays grouped by year, newest year first
+     */
+    record ArchiveView(long total, List<YearGroup> years) {
+    }
+
+    /**
+     * @param year  a year
+     * @param count essays published that year
+     * @param posts those essays, newest first
+     */
+    record YearGroup(int year, int count, List<PostItem> posts) {
+    }
+
+    @Get("/")
+    MutableHttpResponse<?> index(HttpRequest<?> request) {
+        return indexPage(request, 1);
+    }
+
+    @Get("/page/{n}")
+    MutableHttpResponse<?> page(HttpRequest<?> request, String n) {
+        int number;
+        try {
+            number = Integer.parseInt(n);
+        } catch (NumberFormatException e) {
+            return errors.notFound(request);
+        }
+        if (number == 1) {
+            return HttpResponse.redirect(URI.create("/"));
+        }
+        return number < 1 ? errors.notFound(request) : indexPage(request, number);
+    }
+
+    private MutableHttpResponse<?> indexPage(HttpRequest<?> request, int number) {
+        Instant now = clock.instant();
+        long total = posts.countPublished(now);
+        int pages = (int) Math.max(1, (total + site.pageSize() - 1) / site.pageSize());
+        if (number > pages) {
+            return errors.notFound(request);
+        }
+        List<PostSummary> rows = posts.findPublished(now, site.pageSize(), (long) (number - 1) * site.pageSize());
+        String newer = number == 1 ? null : number == 2 ? "/" : "/page/" + (number - 1);
+        String older = number == pages ? null : "/page/" + (number + 1);
+        List<Head.Link> rel = new ArrayList<>();
+        if (newer != null) {
+            rel.add(new Head.Link("prev", null, null, newer));
+        }
+        if (older != null) {
+            rel.add(new Head.Link("next", null, null, older));
+        }
+        String title = number == 1 ? site.title() : "Essays, page " + number;
+        Head head = new Head(title, site.description(), number == 1 ? "/" : "/page/" + number, List.of(), rel);
+        return HttpCaching.send(request, renderer.html("post/index", head,
+                new IndexView(listing.items(rows), number, pages, newer, older), PostListing.newest(rows)));
+    }
+
+    @Get("/posts/{slug}")
+    MutableHttpResponse<?> essay(HttpRequest<?> request, String slug) {
+        Instant now = clock.instant();
+        return posts.findPublishedBySlug(slug, now)
+                .<MutableHttpResponse<?>>map(post -> HttpCaching.send(request, render(post, now)))
+                .orElseGet(() -> posts.findSlugByAlias("/posts/" + slug, now)
+                        .<MutableHttpResponse<?>>map(target -> HttpResponse.redirect(URI.create("/posts/" + target)))
+                        .orElseGet(() -> errors.notFound(request)));
+    }
+
+    private dev.essayist.site.Rendered render(Post post, Instant now) {
+        PostItem newer = posts.findNewer(now, post.publishedAt(), post.id()).map(p -> listing.item(p, List.of())).orElse(null);
+        PostItem older = posts.findOlder(now, post.publishedAt(), post.id()).map(p -> listing.item(p, List.of())).orElse(null);
+        List<TagLink> tags = listing.tagsOf(List.of(post.id())).getOrDefault(post.id(), List.of());
+        EssayView view = new EssayView(post.title(), listing.date(post.publishedAt()), listing.date(post.updatedAt()),
+                post.readingMinutes(), post.wordCount(), tags, post.html(), toc(post.headings()), newer, older);
+        return renderer.html("post/show", Head.of(post.title(), post.summary(), "/posts/" + post.slug()), view,
+                post.lastModified());
+    }
+
+    private List<TocEntry> toc(String headingsJson) {
+        List<Heading> headings;
+        try {
+            headings = json.readValue(headingsJson, Argument.listOf(Heading.class));
+        } catch (IOException e) {
+            throw new UncheckedIOException("headings of a post are not valid JSON", e);
+        }
+        if (headings.stream().filter(h -> h.level() == 2).count() < TOC_MIN_SECTIONS) {
+            return List.of();
+        }
+        List<TocEntry> entries = new ArrayList<>();
+        List<TocEntry> children = null;
+        for (Heading h : headings) {
+            if (h.level() == 2 || children == null) {
+                children = new ArrayList<>();
+                entries.add(new TocEntry(h.id(), h.text(), children));
+            } else {
+                children.add(new TocEntry(h.id(), h.text(), List.of()));
+            }
+        }
+        return entries;
+    }
+
+    @Get("/archive")
+    MutableHttpResponse<?> archive(HttpRequest<?> request) {
+        Instant now = clock.instant();
+        List<PostSummary> rows = posts.findPublished(now, Integer.MAX_VALUE, 0);
+        Map<Integer, List<PostItem>> byYear = new TreeMap<>(java.util.Comparator.reverseOrder());
+        List<PostItem> items = listing.items(rows);
+        for (int i = 0; i < rows.size(); i++) {
+            byYear.computeIfAbsent(rows.get(i).publishedAt().atZone(site.zone()).getYear(), y -> new ArrayList<>())
+                    .add(items.get(i));
+        }
+        List<YearGroup> years = byYear.entrySet().stream()
+                .map(e -> new YearGroup(e.getKey(), e.getValue().size(), e.getValue())).toList();
+        return HttpCaching.send(request, renderer.html("post/archive",
+                Head.of("Archive", "Every essay on " + site.title() + ", by year.", "/archive"),
+                new ArchiveView(rows.size(), years), PostListing.newest(rows)));
+    }
+}

@@ -1,0 +1,87 @@
+package dev.essayist.post;
+
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.CrudRepository;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Posts in the index. Every public read takes {@code now}: a post is published when it is not a
+ * draft and its {@code published_at} is not after {@code now} (DESIGN.md invariant 5), so a
+ * scheduled post appears at its time without any write. Lists are newest first, ties by id.
+ */
+@JdbcRepository(dialect = Dialect.H2)
+public interface PostRepository extends CrudRepository<Post, Long> {
+
+    /** Columns of {@link PostSummary}. */
+    String SUMMARY = "p.id, p.slug, p.title, p.summary, p.published_at, p.updated_at, p.reading_minutes";
+    /** The published condition. */
+    String PUBLISHED = "p.draft = FALSE AND p.published_at <= :now";
+
+    /**
+     * @param slug a slug
+     * @param now  the current time
+     * @return the published post with that slug
+     */
+    @Query("SELECT p.* FROM post p WHERE p.slug = :slug AND " + PUBLISHED)
+    Optional<Post> findPublishedBySlug(String slug, Instant now);
+
+    /**
+     * @return one page of published posts, newest first
+     */
+    @Query("SELECT " + SUMMARY + " FROM post p WHERE " + PUBLISHED
+            + " ORDER BY p.published_at DESC, p.id DESC LIMIT :limit OFFSET :offset")
+    List<PostSummary> findPublished(Instant now, int limit, long offset);
+
+    /** @return how many posts are published at {@code now} */
+    @Query("SELECT COUNT(*) FROM post p WHERE " + PUBLISHED)
+    long countPublished(Instant now);
+
+    /** @return the newest {@code limit} published posts with their bodies, newest first (feeds) */
+    @Query("SELECT p.* FROM post p WHERE " + PUBLISHED + " ORDER BY p.published_at DESC, p.id DESC LIMIT :limit")
+    List<Post> findNewest(Instant now, int limit);
+
+    /** @return the published posts carrying the tag, newest first */
+    @Query("SELECT " + SUMMARY + " FROM post p JOIN post_tag pt ON pt.post_id = p.id JOIN tag t ON t.id = pt.tag_id"
+            + " WHERE t.slug = :tagSlug AND " + PUBLISHED + " ORDER BY p.published_at DESC, p.id DESC")
+    List<PostSummary> findPublishedByTag(String tagSlug, Instant now);
+
+    /** @return the published post just older than the given one, if any */
+    @Query("SELECT " + SUMMARY + " FROM post p WHERE " + PUBLISHED
+            + " AND (p.published_at < :publishedAt OR (p.published_at = :publishedAt AND p.id < :id))"
+            + " ORDER BY p.published_at DESC, p.id DESC LIMIT 1")
+    Optional<PostSummary> findOlder(Instant now, Instant publishedAt, long id);
+
+    /** @return the published post just newer than the given one, if any */
+    @Query("SELECT " + SUMMARY + " FROM post p WHERE " + PUBLISHED
+            + " AND (p.published_at > :publishedAt OR (p.published_at = :publishedAt AND p.id > :id))"
+            + " ORDER BY p.published_at ASC, p.id ASC LIMIT 1")
+    Optional<PostSummary> findNewer(Instant now, Instant publishedAt, long id);
+
+    /** @return the slug of the published post an alias path points to */
+    @Query("SELECT p.slug FROM alias a JOIN post p ON p.id = a.post_id WHERE a.path = :path AND " + PUBLISHED)
+    Optional<String> findSlugByAlias(String path, Instant now);
+
+    /** @return every indexed file, published or not */
+    @Query("SELECT p.id, p.source_path, p.source_hash, p.slug, p.guid FROM post p")
+    List<PostSource> findSources();
+
+    /** Removes one file's post; its tag, alias and link rows go with it (ON DELETE CASCADE). */
+    @Query("DELETE FROM post WHERE source_path = :sourcePath")
+    void deleteBySourcePath(String sourcePath);
+
+    /** Adds an alias path for a post. */
+    @Query("INSERT INTO alias (path, post_id) VALUES (:path, :postId)")
+    void insertAlias(String path, long postId);
+
+    /** Adds an edge of the link graph. */
+    @Query("INSERT INTO link (post_id, target_slug) VALUES (:postId, :targetSlug)")
+    void insertLink(long postId, String targetSlug);
+
+    /** @return every alias with the file that declares it, drafts included (for validation) */
+    @Query("SELECT a.path, p.source_path FROM alias a JOIN post p ON p.id = a.post_id")
+    List<AliasSource> findAliasSources();
+}

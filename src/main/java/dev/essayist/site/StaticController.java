@@ -1,0 +1,38 @@
+package dev.essayist.site;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import java.util.Optional;
+
+/**
+ * {@code /static/**}: files of {@code static/}, with validators, cacheable for a year when the URL
+ * carries a fingerprint ({@code ?v=}), for five minutes otherwise.
+ */
+@Controller("/static")
+class StaticController {
+
+    /** Fingerprinted URLs never change meaning, so caches may keep them (RFC 8246 immutable). */
+    static final String IMMUTABLE = "public, max-age=31536000, immutable";
+
+    private final StaticFiles files;
+    private final ErrorPages errors;
+
+    StaticController(StaticFiles files, ErrorPages errors) {
+        this.files = files;
+        this.errors = errors;
+    }
+
+    @Get("/{+path}")
+    MutableHttpResponse<?> file(HttpRequest<?> request, @PathVariable String path) {
+        Optional<Rendered> file = files.find(path);
+        if (file.isEmpty()) {
+            return errors.notFound(request);
+        }
+        String cache = request.getParameters().contains("v") ? IMMUTABLE : HttpCaching.PAGE_CACHE;
+        return HttpCaching.send(request, file.get(), HttpStatus.OK, cache);
+    }
+}

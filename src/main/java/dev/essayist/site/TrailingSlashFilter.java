@@ -1,0 +1,33 @@
+package dev.essayist.site;
+
+import io.micronaut.http.HttpMethod;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.RequestFilter;
+import io.micronaut.http.annotation.ServerFilter;
+import io.micronaut.http.filter.FilterPatternStyle;
+import java.net.URI;
+
+/**
+ * One URL per page: {@code /posts/x/} answers 301 to {@code /posts/x} (and so for every path but
+ * {@code /}), keeping the query. Micronaut's router would otherwise match both spellings and
+ * search engines would see two pages.
+ */
+@ServerFilter(value = "/**", patternStyle = FilterPatternStyle.ANT)
+class TrailingSlashFilter {
+
+    @RequestFilter
+    @io.micronaut.core.annotation.Nullable
+    HttpResponse<?> redirect(HttpRequest<?> request) {
+        String path = request.getPath();
+        if (path.length() > 1 && path.endsWith("/")
+                && (request.getMethod() == HttpMethod.GET || request.getMethod() == HttpMethod.HEAD)) {
+            // Collapse leading slashes too, so "//host/" can never become a protocol-relative Location.
+            String target = "/" + path.replaceAll("^/+|/+$", "");
+            String query = request.getUri().getRawQuery();
+            return HttpResponse.redirect(URI.create(target
+                    + (query == null ? "" : "?" + query)));
+        }
+        return null;
+    }
+}
