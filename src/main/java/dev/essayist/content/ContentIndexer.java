@@ -59,6 +59,8 @@ public class ContentIndexer {
     private final PostReader postReader;
     private final PageReader pageReader;
     private final Map<String, List<ContentProblem>> problemsByFile = new ConcurrentHashMap<>();
+    /** Hashes of files that failed, so an unchanged broken file is not read and reported again. */
+    private final Map<String, String> failedHashes = new ConcurrentHashMap<>();
 
     ContentIndexer(SiteConfig site, PostRepository posts, TagRepository tags, PageRepository pages,
                    TransactionOperations<Connection> tx, ApplicationEventPublisher<ContentChanged> events,
@@ -109,12 +111,13 @@ public class ContentIndexer {
         pages.findAll().forEach(p -> pageHashes.put(p.sourcePath(), p.sourceHash()));
 
         List<Outcome<ParsedPost>> postOutcomes = postFiles.parallelStream()
-                .map(f -> read(f, indexed.containsKey(name(f)) ? indexed.get(name(f)).sourceHash() : null,
-                        postReader::parse))
+                .map(f -> read(f, failedHashes.getOrDefault(name(f),
+                        indexed.containsKey(name(f)) ? indexed.get(name(f)).sourceHash() : null), postReader::parse))
                 .sorted(Comparator.comparing(Outcome::name))
                 .collect(java.util.stream.Collectors.toCollection(ArrayList::new));
         List<Outcome<ParsedPage>> pageOutcomes = pageFiles.stream()
-                .map(f -> read(f, pageHashes.get(name(f)), (source, fileName) -> pageReader.read(f, name(f))))
+                .map(f -> read(f, failedHashes.getOrDefault(name(f), pageHashes.get(name(f))),
+                        (source, fileName) -> pageReader.read(f, name(f))))
                 .toList();
 
         Set<String> onDisk = new HashSet<>();
@@ -144,11 +147,16 @@ public class ContentIndexer {
         }
 
         List<ContentProblem> found = new ArrayList<>();
-        gone.forEach(problemsByFile::remove);
-        pagesGone.forEach(problemsByFile::remove);
+        problemsByFile.keySet().removeIf(file -> !onDisk.contains(file) && !pagesOnDisk.contains(file));
+        failedHashes.keySet().removeIf(file -> !onDisk.contains(file) && !pagesOnDisk.contains(file));
         Stream.concat(postOutcomes.stream(), pageOutcomes.stream()).filter(o -> !o.unchanged()).forEach(o -> {
             problemsByFile.put(o.name(), o.problems());
             found.addAll(o.problems());
+            if (o.hash() != null && o.parsed() == null) {
+                failedHashes.put(o.name(), o.hash());
+            } else {
+                failedHashes.remove(o.name());
+            }
         });
         found.sort(ContentProblem.ORDER);
         for (ContentProblem problem : found) {
@@ -209,11 +217,12 @@ public class ContentIndexer {
     /**
      * The result of reading one file: unchanged (same hash as indexed), parsed, or failed.
      */
-    private record Outcome<T>(String name, boolean unchanged, T parsed, List<ContentProblem> problems) {
+    private record Outcome<T>(String name, String hash, boolean unchanged, T parsed, List<ContentProblem> problems) {
     }
 
     private <T> Outcome<T> read(Path file, String indexedHash, Parse<T> parse) {
         String name = name(file);
+        String hash = null;
         try {
             long size = Files.size(file);
             if (size > SourceFile.MAX_BYTES) {
@@ -221,15 +230,16 @@ public class ContentIndexer {
                         "file is " + size + " bytes; the limit is " + SourceFile.MAX_BYTES + " (2 MB)"));
             }
             byte[] bytes = Files.readAllBytes(file);
-            if (SourceFile.sha256(bytes).equals(indexedHash)) {
-                return new Outcome<>(name, true, null, List.of());
+            hash = SourceFile.sha256(bytes);
+            if (hash.equals(indexedHash)) {
+                return new Outcome<>(name, hash, true, null, List.of());
             }
             T parsed = parse.parse(SourceFile.parse(bytes, name), file.getFileName().toString());
             List<ContentProblem> warnings = parsed instanceof ParsedPost p ? p.warnings()
                     : parsed instanceof ParsedPage p ? p.warnings() : List.of();
-            return new Outcome<>(name, false, parsed, warnings);
+            return new Outcome<>(name, hash, false, parsed, warnings);
         } catch (ContentException e) {
-            return failed(name, e.problem());
+            return new Outcome<>(name, hash, false, null, List.of(e.problem()));
         } catch (IOException e) {
             return failed(name, ContentProblem.error(name, 0, "cannot read the file: " + e));
         } catch (RuntimeException e) {
@@ -240,7 +250,7 @@ public class ContentIndexer {
     }
 
     private static <T> Outcome<T> failed(String name, ContentProblem problem) {
-        return new Outcome<>(name, false, null, List.of(problem));
+        return new Outcome<>(name, null, false, null, List.of(problem));
     }
 
     /**
@@ -273,7 +283,8 @@ public class ContentIndexer {
             } else {
                 List<ContentProblem> problems = new ArrayList<>(post.warnings());
                 problems.add(conflict);
-                outcomes.set(i, new Outcome<>(outcome.name(), false, null, List.copyOf(problems)));
+                // No hash kept: the conflict may clear when the other file changes.
+                outcomes.set(i, new Outcome<>(outcome.name(), null, false, null, List.copyOf(problems)));
                 PostSource old = indexed.get(outcome.name());
                 if (old != null) {
                     claims.put("slug " + old.slug(), old.sourcePath());

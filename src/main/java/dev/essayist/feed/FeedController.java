@@ -15,7 +15,11 @@ import dev.essayist.post.Post;
 import dev.essayist.post.PostItem.TagLink;
 import dev.essayist.post.PostListing;
 import dev.essayist.post.PostRepository;
+import dev.essayist.site.ErrorPages;
 import dev.essayist.site.HttpCaching;
+import dev.essayist.tag.Tag;
+import dev.essayist.tag.TagRepository;
+import java.util.Optional;
 import dev.essayist.site.Rendered;
 import dev.essayist.site.SiteConfig;
 import io.micronaut.http.HttpRequest;
@@ -32,7 +36,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code /feed.xml}: the newest published essays as RSS 2.0 (https://www.rssboard.org/rss-specification),
+ * {@code /feed.xml} and {@code /tags/{tag}/feed.xml}: the newest published essays (of a tag) as RSS 2.0 (https://www.rssboard.org/rss-specification),
  * written by Rome: full HTML in {@code content:encoded} with every URL absolute, the plain-text
  * summary as {@code description}, the stable id as {@code guid isPermaLink="false"}, RFC 822
  * {@code pubDate}, tags as {@code category}, and {@code atom:link rel="self"}.
@@ -45,13 +49,18 @@ class FeedController {
     static final String RSS = "application/rss+xml; charset=utf-8";
 
     private final PostRepository posts;
+    private final TagRepository tags;
+    private final ErrorPages errors;
     private final PostListing listing;
     private final SiteConfig site;
     private final FeedConfig config;
     private final Clock clock;
 
-    FeedController(PostRepository posts, PostListing listing, SiteConfig site, FeedConfig config, Clock clock) {
+    FeedController(PostRepository posts, TagRepository tags, ErrorPages errors, PostListing listing, SiteConfig site,
+                   FeedConfig config, Clock clock) {
         this.posts = posts;
+        this.tags = tags;
+        this.errors = errors;
         this.listing = listing;
         this.site = site;
         this.config = config;
@@ -61,7 +70,18 @@ class FeedController {
     @Get("/feed.xml")
     MutableHttpResponse<?> rss(HttpRequest<?> request) {
         List<Post> newest = posts.findNewest(clock.instant(), config.size());
-        return HttpCaching.send(request, Rendered.of(rss(newest, "/feed.xml"), RSS, lastModified(newest)));
+        return HttpCaching.send(request, Rendered.of(rss(newest, "/feed.xml", site.title()), RSS, lastModified(newest)));
+    }
+
+    @Get("/tags/{slug}/feed.xml")
+    MutableHttpResponse<?> tagRss(HttpRequest<?> request, String slug) {
+        Optional<Tag> tag = tags.findBySlug(slug);
+        List<Post> newest = tag.isEmpty() ? List.of() : posts.findNewestByTag(slug, clock.instant(), config.size());
+        if (newest.isEmpty()) {
+            return errors.notFound(request);
+        }
+        return HttpCaching.send(request, Rendered.of(rss(newest, "/tags/" + slug + "/feed.xml",
+                site.title() + ": " + tag.get().name()), RSS, lastModified(newest)));
     }
 
     /**
@@ -73,9 +93,9 @@ class FeedController {
         return items.stream().map(Post::lastModified).max(Instant::compareTo).orElse(Instant.EPOCH);
     }
 
-    private String rss(List<Post> items, String selfPath) {
+    private String rss(List<Post> items, String selfPath, String title) {
         Channel channel = new Channel("rss_2.0");
-        channel.setTitle(site.title());
+        channel.setTitle(title);
         channel.setLink(site.absolute("/"));
         channel.setDescription(site.description().isBlank() ? site.title() : site.description());
         channel.setLanguage(site.language());

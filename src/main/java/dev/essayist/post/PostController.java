@@ -162,9 +162,7 @@ class PostController {
         Instant now = clock.instant();
         return posts.findPublishedBySlug(slug, now)
                 .<MutableHttpResponse<?>>map(post -> HttpCaching.send(request, render(post, now)))
-                .orElseGet(() -> posts.findSlugByAlias("/posts/" + slug, now)
-                        .<MutableHttpResponse<?>>map(target -> HttpResponse.redirect(URI.create("/posts/" + target)))
-                        .orElseGet(() -> errors.notFound(request)));
+                .orElseGet(() -> errors.notFound(request));
     }
 
     private dev.essayist.site.Rendered render(Post post, Instant now) {

@@ -44,6 +44,11 @@ public interface PostRepository extends CrudRepository<Post, Long> {
     @Query("SELECT p.* FROM post p WHERE " + PUBLISHED + " ORDER BY p.published_at DESC, p.id DESC LIMIT :limit")
     List<Post> findNewest(Instant now, int limit);
 
+    /** @return the newest {@code limit} published posts carrying the tag, with bodies (tag feeds) */
+    @Query("SELECT p.* FROM post p JOIN post_tag pt ON pt.post_id = p.id JOIN tag t ON t.id = pt.tag_id"
+            + " WHERE t.slug = :tagSlug AND " + PUBLISHED + " ORDER BY p.published_at DESC, p.id DESC LIMIT :limit")
+    List<Post> findNewestByTag(String tagSlug, Instant now, int limit);
+
     /** @return the published posts carrying the tag, newest first */
     @Query("SELECT " + SUMMARY + " FROM post p JOIN post_tag pt ON pt.post_id = p.id JOIN tag t ON t.id = pt.tag_id"
             + " WHERE t.slug = :tagSlug AND " + PUBLISHED + " ORDER BY p.published_at DESC, p.id DESC")

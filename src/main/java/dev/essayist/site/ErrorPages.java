@@ -8,7 +8,13 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Error;
 import io.micronaut.http.exceptions.HttpStatusException;
 import java.nio.charset.StandardCharsets;
+import dev.essayist.post.PostRepository;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import java.net.URI;
+import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,9 +34,13 @@ public class ErrorPages {
             + "<p>The page could not be shown. Please try again later.</p></body></html>";
 
     private final PageRenderer renderer;
+    private final PostRepository posts;
+    private final Clock clock;
 
-    ErrorPages(PageRenderer renderer) {
+    ErrorPages(PageRenderer renderer, PostRepository posts, Clock clock) {
         this.renderer = renderer;
+        this.posts = posts;
+        this.clock = clock;
     }
 
     /**
@@ -45,11 +55,19 @@ public class ErrorPages {
     }
 
     /**
+     * The answer for a path no route or essay claims: a 301 to the canonical URL when the path is
+     * an alias of a published essay (front matter {@code aliases}), else the 404 page.
+     *
      * @param request the request that matched nothing
-     * @return the 404 page
+     * @return the redirect or the 404 page
      */
     @Error(status = HttpStatus.NOT_FOUND, global = true)
+    @ExecuteOn(TaskExecutors.BLOCKING)
     public MutableHttpResponse<?> notFound(HttpRequest<?> request) {
+        Optional<String> target = posts.findSlugByAlias(request.getPath(), clock.instant());
+        if (target.isPresent()) {
+            return HttpResponse.redirect(URI.create("/posts/" + target.get()));
+        }
         return page(request, HttpStatus.NOT_FOUND, "Page not found",
                 "There is no page at this address. It may have moved, or the link may be mistyped.");
     }

@@ -1,0 +1,84 @@
+package dev.essayist.content;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.essayist.content.MarkdownRenderer.RenderedMarkdown;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+
+class MarkdownRendererTest {
+
+    private final MarkdownRenderer renderer = new MarkdownRenderer();
+
+    private Document html(RenderedMarkdown rendered) {
+        return Jsoup.parseBodyFragment(rendered.html());
+    }
+
+    @Test
+    void rendersGfmTablesInsideAScrollableRegion() {
+        Document doc = html(renderer.render("| a | b |\n|---|--:|\n| 1 | 2 |\n"));
+        Element table = doc.selectFirst("div.table-wrap[tabindex=0][role=region] > table");
+        assertThat(table).isNotNull();
+        assertThat(table.select("thead th")).extracting(Element::text).containsExactly("a", "b");
+        assertThat(table.select("tbody td")).extracting(Element::text).containsExactly("1", "2");
+    }
+
+    @Test
+    void rendersFootnotesWithLinksBothWays() {
+        Document doc = html(renderer.render("A claim.[^1]\n\n[^1]: The source.\n"));
+        Element ref = doc.selectFirst("sup a.footnote-ref");
+        assertThat(ref).isNotNull();
+        Element note = doc.getElementById(ref.attr("href").substring(1));
+        assertThat(note).isNotNull();
+        assertThat(note.text()).contains("The source.");
+        Element back = note.selectFirst("a.footnote-backref");
+        assertThat(back).isNotNull();
+        assertThat(doc.getElementById(back.attr("href").substring(1))).isNotNull();
+    }
+
+    @Test
+    void headingsGetIdsAndAnchorLinks() {
+        RenderedMarkdown rendered = renderer.render("## Why SELECT then UPDATE fails\n\ntext\n\n### A detail\n");
+        Element h2 = html(rendered).selectFirst("h2");
+        assertThat(h2.id()).isEqualTo("why-select-then-update-fails");
+        assertThat(h2.selectFirst("a.anchor").attr("href")).isEqualTo("#why-select-then-update-fails");
+        assertThat(rendered.headings()).extracting(MarkdownRenderer.Heading::text)
+                .containsExactly("Why SELECT then UPDATE fails", "A detail");
+        assertThat(rendered.headings()).extracting(MarkdownRenderer.Heading::level).containsExactly(2, 3);
+    }
+
+    @Test
+    void fencedCodeCarriesItsLanguageClass() {
+        Element code = html(renderer.render("```sql\nSELECT 1;\n```\n")).selectFirst("pre > code");
+        assertThat(code.className()).isEqualTo("language-sql");
+        assertThat(code.text()).isEqualTo("SELECT 1;");
+    }
+
+    @Test
+    void rendersStrikethroughTaskListsAndAutolinks() {
+        Document doc = html(renderer.render("~~old~~\n\n- [x] done\n- [ ] todo\n\nSee https://www.postgresql.org/docs/ now.\n"));
+        assertThat(doc.select("del").text()).isEqualTo("old");
+        assertThat(doc.select("li input[type=checkbox]")).hasSize(2);
+        assertThat(doc.select("a[href=https://www.postgresql.org/docs/]")).hasSize(1);
+    }
+
+    @Test
+    void computesExcerptWordsLinksAndReadingTime() {
+        String body = "First paragraph with a [link](/posts/other#part).\n\nSecond.\n\n" + "word ".repeat(500);
+        RenderedMarkdown rendered = renderer.render(body);
+        assertThat(rendered.excerpt()).isEqualTo("First paragraph with a link.");
+        assertThat(rendered.links()).containsExactly("/posts/other#part");
+        assertThat(rendered.words()).isEqualTo(506);
+        assertThat(rendered.readingMinutes()).isEqualTo(3);
+    }
+
+    @Test
+    void truncatesLongExcerptsAtAWordBoundary() {
+        String text = "alpha ".repeat(100).strip();
+        String cut = MarkdownRenderer.truncate(text, 40);
+        assertThat(cut).endsWith("…").hasSizeLessThanOrEqualTo(41);
+        assertThat(cut.substring(0, cut.length() - 1)).doesNotEndWith(" ").matches("(alpha ?)+");
+    }
+}
