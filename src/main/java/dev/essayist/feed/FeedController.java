@@ -1,52 +1,43 @@
 package dev.essayist.feed;
 
-import com.rometools.modules.atom.modules.AtomLinkModule;
-import com.rometools.modules.atom.modules.AtomLinkModuleImpl;
-import com.rometools.rome.feed.atom.Link;
-import com.rometools.rome.feed.rss.Category;
-import com.rometools.rome.feed.rss.Channel;
-import com.rometools.rome.feed.rss.Content;
-import com.rometools.rome.feed.rss.Description;
-import com.rometools.rome.feed.rss.Guid;
-import com.rometools.rome.feed.rss.Item;
-import com.rometools.rome.io.FeedException;
-import com.rometools.rome.io.WireFeedOutput;
 import dev.essayist.post.Post;
 import dev.essayist.post.PostItem.TagLink;
 import dev.essayist.post.PostListing;
 import dev.essayist.post.PostRepository;
 import dev.essayist.site.ErrorPages;
 import dev.essayist.site.HttpCaching;
-import dev.essayist.tag.Tag;
-import dev.essayist.tag.TagRepository;
-import java.util.Optional;
 import dev.essayist.site.Rendered;
 import dev.essayist.site.SiteConfig;
+import dev.essayist.site.StaticFiles;
+import dev.essayist.tag.Tag;
+import dev.essayist.tag.TagRepository;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.serde.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Date;
+import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
- * {@code /feed.xml} and {@code /tags/{tag}/feed.xml}: the newest published essays (of a tag) as RSS 2.0 (https://www.rssboard.org/rss-specification),
- * written by Rome: full HTML in {@code content:encoded} with every URL absolute, the plain-text
- * summary as {@code description}, the stable id as {@code guid isPermaLink="false"}, RFC 822
- * {@code pubDate}, tags as {@code category}, and {@code atom:link rel="self"}.
+ * The feeds: {@code /feed.xml} (RSS 2.0), {@code /atom.xml} (Atom 1.0), {@code /feed.json}
+ * (JSON Feed 1.1), and the same per tag under {@code /tags/{tag}/}. Every format comes from one
+ * "published essays, newest first" query turned into a {@link Feed}; Rome and Serde only write
+ * bytes. Full content, every URL absolute, validators from the content.
  */
 @Controller
 @ExecuteOn(TaskExecutors.BLOCKING)
 class FeedController {
-
-    /** The RSS media type; RSS has no registered type, this is the one readers expect. */
-    static final String RSS = "application/rss+xml; charset=utf-8";
 
     private final PostRepository posts;
     private final TagRepository tags;
@@ -54,95 +45,120 @@ class FeedController {
     private final PostListing listing;
     private final SiteConfig site;
     private final FeedConfig config;
+    private final StaticFiles statics;
+    private final ObjectMapper json;
     private final Clock clock;
 
     FeedController(PostRepository posts, TagRepository tags, ErrorPages errors, PostListing listing, SiteConfig site,
-                   FeedConfig config, Clock clock) {
+                   FeedConfig config, StaticFiles statics, ObjectMapper json, Clock clock) {
         this.posts = posts;
         this.tags = tags;
         this.errors = errors;
         this.listing = listing;
         this.site = site;
         this.config = config;
+        this.statics = statics;
+        this.json = json;
         this.clock = clock;
     }
 
     @Get("/feed.xml")
     MutableHttpResponse<?> rss(HttpRequest<?> request) {
-        List<Post> newest = posts.findNewest(clock.instant(), config.size());
-        return HttpCaching.send(request, Rendered.of(rss(newest, "/feed.xml", site.title()), RSS, lastModified(newest)));
+        return rss(request, siteFeed("/feed.xml"));
+    }
+
+    /**
+     * RSS for readers; the same bytes as {@code application/xml} for a browser (its Accept names
+     * {@code text/html}), which Chromium and Firefox then show through the feed's XSLT stylesheet
+     * instead of as raw text or a download. {@code Vary: Accept} keeps shared caches honest.
+     */
+    private MutableHttpResponse<?> rss(HttpRequest<?> request, Feed feed) {
+        String accept = request.getHeaders().get(HttpHeaders.ACCEPT);
+        boolean browser = accept != null && accept.contains("text/html");
+        MutableHttpResponse<?> response = send(request, feed,
+                browser ? "application/xml; charset=utf-8" : RssWriter.MEDIA_TYPE, this::rss);
+        response.getHeaders().set(HttpHeaders.VARY, HttpHeaders.ACCEPT + ", " + HttpHeaders.ACCEPT_ENCODING);
+        return response;
+    }
+
+    @Get("/atom.xml")
+    MutableHttpResponse<?> atom(HttpRequest<?> request) {
+        return send(request, siteFeed("/atom.xml"), AtomWriter.MEDIA_TYPE, this::atom);
+    }
+
+    @Get("/feed.json")
+    MutableHttpResponse<?> jsonFeed(HttpRequest<?> request) {
+        return send(request, siteFeed("/feed.json"), JsonFeed.MEDIA_TYPE, this::json);
     }
 
     @Get("/tags/{slug}/feed.xml")
     MutableHttpResponse<?> tagRss(HttpRequest<?> request, String slug) {
+        return tagFeed(slug, "feed.xml").<MutableHttpResponse<?>>map(feed -> rss(request, feed))
+                .orElseGet(() -> errors.notFound(request));
+    }
+
+    @Get("/tags/{slug}/atom.xml")
+    MutableHttpResponse<?> tagAtom(HttpRequest<?> request, String slug) {
+        return tagFeed(slug, "atom.xml").<MutableHttpResponse<?>>map(feed -> send(request, feed, AtomWriter.MEDIA_TYPE, this::atom))
+                .orElseGet(() -> errors.notFound(request));
+    }
+
+    @Get("/tags/{slug}/feed.json")
+    MutableHttpResponse<?> tagJson(HttpRequest<?> request, String slug) {
+        return tagFeed(slug, "feed.json").<MutableHttpResponse<?>>map(feed -> send(request, feed, JsonFeed.MEDIA_TYPE, this::json))
+                .orElseGet(() -> errors.notFound(request));
+    }
+
+    private MutableHttpResponse<?> send(HttpRequest<?> request, Feed feed, String mediaType, Function<Feed, String> writer) {
+        return HttpCaching.send(request, Rendered.of(writer.apply(feed), mediaType, feed.updated().toInstant()));
+    }
+
+    private String rss(Feed feed) {
+        return RssWriter.write(feed, statics.url("feed.xsl"));
+    }
+
+    private String atom(Feed feed) {
+        return AtomWriter.write(feed, config.tagAuthority() != null ? config.tagAuthority() : site.host());
+    }
+
+    private String json(Feed feed) {
+        try {
+            return json.writeValueAsString(JsonFeed.of(feed));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write JSON Feed", e);
+        }
+    }
+
+    private Feed siteFeed(String selfPath) {
+        return feed(site.title(), site.description().isBlank() ? site.title() : site.description(), "/", selfPath,
+                posts.findNewest(clock.instant(), config.size()));
+    }
+
+    private Optional<Feed> tagFeed(String slug, String file) {
         Optional<Tag> tag = tags.findBySlug(slug);
         List<Post> newest = tag.isEmpty() ? List.of() : posts.findNewestByTag(slug, clock.instant(), config.size());
         if (newest.isEmpty()) {
-            return errors.notFound(request);
+            return Optional.empty();
         }
-        return HttpCaching.send(request, Rendered.of(rss(newest, "/tags/" + slug + "/feed.xml",
-                site.title() + ": " + tag.get().name()), RSS, lastModified(newest)));
+        String path = "/tags/" + tag.get().slug();
+        return Optional.of(feed(site.title() + ": " + tag.get().name(),
+                "Essays tagged " + tag.get().name() + " on " + site.title() + ".", path, path + "/" + file, newest));
     }
 
-    /**
-     * @param items posts, newest first
-     * @return the newest content time among them: the feed's {@code lastBuildDate}, which moves
-     *         only when content does
-     */
-    static Instant lastModified(List<Post> items) {
-        return items.stream().map(Post::lastModified).max(Instant::compareTo).orElse(Instant.EPOCH);
-    }
-
-    private String rss(List<Post> items, String selfPath, String title) {
-        Channel channel = new Channel("rss_2.0");
-        channel.setTitle(title);
-        channel.setLink(site.absolute("/"));
-        channel.setDescription(site.description().isBlank() ? site.title() : site.description());
-        channel.setLanguage(site.language());
-        channel.setGenerator("Essayist");
-        channel.setLastBuildDate(Date.from(lastModified(items)));
-        Link self = new Link();
-        self.setRel("self");
-        self.setType("application/rss+xml");
-        self.setHref(site.absolute(selfPath));
-        AtomLinkModule selfModule = new AtomLinkModuleImpl();
-        selfModule.setLink(self);
-        channel.setModules(new ArrayList<>(List.of(selfModule)));
-
-        Map<Long, List<TagLink>> tags = listing.tagsOf(items.stream().map(Post::id).toList());
-        List<Item> rssItems = new ArrayList<>();
-        for (Post post : items) {
+    private Feed feed(String title, String description, String homePath, String selfPath, List<Post> newest) {
+        Map<Long, List<TagLink>> tagsByPost = listing.tagsOf(newest.stream().map(Post::id).toList());
+        List<FeedEntry> entries = newest.stream().map(post -> {
             String url = site.absolute("/posts/" + post.slug());
-            Item item = new Item();
-            item.setTitle(post.title());
-            item.setLink(url);
-            Guid guid = new Guid();
-            guid.setPermaLink(false);
-            guid.setValue(post.guid());
-            item.setGuid(guid);
-            item.setPubDate(Date.from(post.publishedAt()));
-            Description description = new Description();
-            description.setType("text/plain");
-            description.setValue(post.summary());
-            item.setDescription(description);
-            Content content = new Content();
-            content.setType(Content.HTML);
-            content.setValue(AbsoluteUrls.apply(post.html(), url));
-            item.setContent(content);
-            List<Category> categories = new ArrayList<>();
-            for (TagLink tag : tags.getOrDefault(post.id(), List.of())) {
-                Category category = new Category();
-                category.setValue(tag.name());
-                categories.add(category);
-            }
-            item.setCategories(categories);
-            rssItems.add(item);
-        }
-        channel.setItems(rssItems);
-        try {
-            return new WireFeedOutput().outputString(channel);
-        } catch (FeedException e) {
-            throw new IllegalStateException("Rome could not write the RSS feed", e);
-        }
+            return new FeedEntry(post.guid(), post.title(), url, post.summary(), AbsoluteUrls.apply(post.html(), url),
+                    zoned(post.publishedAt()), post.updatedAt() == null ? null : zoned(post.updatedAt()),
+                    tagsByPost.getOrDefault(post.id(), List.of()).stream().map(TagLink::name).toList());
+        }).toList();
+        ZonedDateTime updated = zoned(newest.stream().map(Post::lastModified).max(Instant::compareTo).orElse(Instant.EPOCH));
+        return new Feed(title, description, site.absolute(homePath), site.absolute(selfPath), site.language(),
+                site.author(), updated, entries);
+    }
+
+    private ZonedDateTime zoned(Instant instant) {
+        return instant.atZone(site.zone());
     }
 }

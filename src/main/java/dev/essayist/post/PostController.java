@@ -152,7 +152,7 @@ class PostController {
             rel.add(new Head.Link("next", null, null, older));
         }
         String title = number == 1 ? site.title() : "Essays, page " + number;
-        Head head = new Head(title, site.description(), number == 1 ? "/" : "/page/" + number, List.of(), rel);
+        Head head = new Head(title, site.description(), number == 1 ? "/" : "/page/" + number, List.of(), rel, null);
         return HttpCaching.send(request, renderer.html("post/index", head,
                 new IndexView(listing.items(rows), number, pages, newer, older), PostListing.newest(rows)));
     }
@@ -171,8 +171,9 @@ class PostController {
         List<TagLink> tags = listing.tagsOf(List.of(post.id())).getOrDefault(post.id(), List.of());
         EssayView view = new EssayView(post.title(), listing.date(post.publishedAt()), listing.date(post.updatedAt()),
                 post.readingMinutes(), post.wordCount(), tags, post.html(), toc(post.headings()), newer, older);
-        return renderer.html("post/show", Head.of(post.title(), post.summary(), "/posts/" + post.slug()), view,
-                post.lastModified());
+        Head head = new Head(post.title(), post.summary(), "/posts/" + post.slug(), List.of(), List.of(),
+                new Head.Article(post.publishedAt(), post.updatedAt(), tags.stream().map(TagLink::name).toList()));
+        return renderer.html("post/show", head, view, post.lastModified());
     }
 
     private List<TocEntry> toc(String headingsJson) {

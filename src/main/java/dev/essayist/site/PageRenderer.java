@@ -1,5 +1,6 @@
 package dev.essayist.site;
 
+import io.micronaut.serde.ObjectMapper;
 import io.micronaut.views.handlebars.HandlebarsViewsRenderer;
 import jakarta.inject.Singleton;
 import java.io.IOException;
@@ -22,11 +23,13 @@ public class PageRenderer {
     private final HandlebarsViewsRenderer<Object, Object> views;
     private final SiteConfig site;
     private final StaticFiles statics;
+    private final ObjectMapper json;
 
-    PageRenderer(HandlebarsViewsRenderer<Object, Object> views, SiteConfig site, StaticFiles statics) {
+    PageRenderer(HandlebarsViewsRenderer<Object, Object> views, SiteConfig site, StaticFiles statics, ObjectMapper json) {
         this.views = views;
         this.site = site;
         this.statics = statics;
+        this.json = json;
     }
 
     /**
@@ -61,9 +64,22 @@ public class PageRenderer {
      * @param canonical   absolute canonical URL
      * @param feeds       extra feed links
      * @param rel         pagination links
+     * @param ogType      Open Graph type: {@code article} or {@code website}
+     * @param article     article metadata, or {@code null}
+     * @param jsonLd      JSON-LD for a {@code <script type="application/ld+json">} data block, or {@code null}
      */
     public record HeadView(String title, String description, String canonical, List<Head.Link> feeds,
-                           List<Head.Link> rel) {
+                           List<Head.Link> rel, String ogType, ArticleView article, String jsonLd) {
+    }
+
+    /**
+     * Article metadata, formatted.
+     *
+     * @param published RFC 3339
+     * @param modified  RFC 3339 or {@code null}
+     * @param tags      tag names
+     */
+    public record ArticleView(String published, String modified, List<String> tags) {
     }
 
     /**
@@ -93,11 +109,33 @@ public class PageRenderer {
      */
     public Model model(Head head, Object content) {
         String title = head.title().equals(site.title()) ? site.title() : head.title() + " · " + site.title();
+        String canonical = site.absolute(head.path());
+        Head.Article a = head.article();
+        ArticleView article = a == null ? null
+                : new ArticleView(iso(a.published()), a.modified() == null ? null : iso(a.modified()), a.tags());
+        String jsonLd = a == null ? null : jsonLd(new JsonLd("https://schema.org", "BlogPosting", head.title(),
+                head.description(), canonical, canonical, article.published(),
+                article.modified() != null ? article.modified() : article.published(),
+                site.author().isBlank() ? null : new JsonLd.Person("Person", site.author()), a.tags()));
         return new Model(
                 new SiteView(site.title(), site.description(), site.author(), site.language(), site.base()),
-                new HeadView(title, head.description(), site.absolute(head.path()), head.feeds(), head.rel()),
+                new HeadView(title, head.description(), canonical, head.feeds(), head.rel(),
+                        a == null ? "website" : "article", article, jsonLd),
                 new Assets(statics.url("css/site.css")),
                 content);
+    }
+
+    private String iso(Instant instant) {
+        return DateView.of(instant, site.zone()).iso();
+    }
+
+    /** JSON-LD text safe inside a script data block: no "</script>" or "<!--" can appear. */
+    private String jsonLd(JsonLd value) {
+        try {
+            return json.writeValueAsString(value).replace("<", "\\u003c");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write JSON-LD", e);
+        }
     }
 
     /**

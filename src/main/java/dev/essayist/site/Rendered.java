@@ -14,7 +14,8 @@ import java.util.Arrays;
  * @param body         the bytes sent
  * @param contentType  media type with charset, e.g. {@code text/html; charset=utf-8}
  * @param lastModified the newest content time that went into the body, whole seconds
- * @param etag         a strong entity tag: a hash of exactly these bytes, quoted
+ * @param etag         a strong entity tag: a hash of exactly these bytes and their media type, quoted
+ *                     (two representations of one resource never share a strong validator)
  */
 public record Rendered(byte[] body, String contentType, Instant lastModified, String etag) {
 
@@ -28,7 +29,7 @@ public record Rendered(byte[] body, String contentType, Instant lastModified, St
      * @return the response with its strong ETag
      */
     public static Rendered of(byte[] body, String contentType, Instant lastModified) {
-        return new Rendered(body, contentType, lastModified.truncatedTo(ChronoUnit.SECONDS), etag(body));
+        return new Rendered(body, contentType, lastModified.truncatedTo(ChronoUnit.SECONDS), etag(contentType, body));
     }
 
     /**
@@ -42,12 +43,16 @@ public record Rendered(byte[] body, String contentType, Instant lastModified, St
     }
 
     /**
-     * @param bytes any bytes
-     * @return a strong entity tag: 128 bits of their SHA-256, base64url, in quotes
+     * @param contentType the media type the bytes are sent as
+     * @param bytes       the body
+     * @return a strong entity tag: 128 bits of the SHA-256 of both, base64url, in quotes
      */
-    public static String etag(byte[] bytes) {
+    public static String etag(String contentType, byte[] bytes) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(bytes);
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(contentType.getBytes(StandardCharsets.UTF_8));
+            sha.update((byte) '\n');
+            byte[] digest = sha.digest(bytes);
             return "\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest, 16)) + "\"";
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JDK has SHA-256", e);

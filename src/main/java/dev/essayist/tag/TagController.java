@@ -80,11 +80,10 @@ class TagController {
         if (rows.isEmpty() || tag == null) {
             return errors.notFound(request);
         }
-        String feed = "/tags/" + tag.slug() + "/feed.xml";
+        String path = "/tags/" + tag.slug();
         Head head = new Head("Essays tagged " + tag.name(),
-                rows.size() + " essays on " + tag.name() + " at " + site.title() + ".", "/tags/" + tag.slug(),
-                List.of(new Head.Link("alternate", "application/rss+xml", site.title() + ": " + tag.name(), feed)),
-                List.of());
+                rows.size() + " essays on " + tag.name() + " at " + site.title() + ".", path,
+                Head.tagFeeds(tag.name(), path, site.title()), List.of(), null);
         return HttpCaching.send(request, renderer.html("tag/show", head,
                 new TagView(tag.name(), tag.slug(), rows.size(), listing.items(rows)), PostListing.newest(rows)));
     }

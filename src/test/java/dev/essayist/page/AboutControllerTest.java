@@ -27,7 +27,8 @@ class AboutControllerTest extends SiteFixture {
         Element role = page.selectFirst(".experience-list li");
         assertThat(role.selectFirst(".role").text()).isEqualTo("Engineer, Acme 2020–2024");
         assertThat(role.selectFirst(".what").text()).isEqualTo("Built the queue.");
-        assertThat(page.select(".links a").eachAttr("href")).containsExactly("/feed.xml", "https://example.com/code");
+        assertThat(page.select(".links a").eachAttr("href")).containsExactly("/feed.xml", "/atom.xml", "/feed.json", "https://example.com/code");
+        assertThat(page.select(".links a").first().text()).isEqualTo("Subscribe by RSS");
         assertThat(page.selectFirst("meta[name=description]").attr("content")).isEqualTo("Who writes here.");
     }
 }

@@ -1,0 +1,27 @@
+package dev.essayist.feed;
+
+import java.time.ZonedDateTime;
+import java.util.List;
+
+/**
+ * One essay as every feed format carries it. Built once per request from the "published essays,
+ * newest first" query; the writers only turn it into bytes.
+ *
+ * @param id          the stable id (front matter {@code id}, or first date + first slug); RSS guid and
+ *                    JSON Feed id as is, Atom id as a {@code tag:} URI
+ * @param title       plain-text title
+ * @param url         absolute canonical URL
+ * @param summary     plain-text summary
+ * @param contentHtml the full body with every URL absolute
+ * @param published   first publication, in the site time zone
+ * @param updated     last update in the site time zone, or {@code null}
+ * @param tags        tag display names
+ */
+record FeedEntry(String id, String title, String url, String summary, String contentHtml, ZonedDateTime published,
+                 ZonedDateTime updated, List<String> tags) {
+
+    /** @return updated when set, else published: the entry's newest content time */
+    ZonedDateTime lastModified() {
+        return updated != null ? updated : published;
+    }
+}

@@ -1,0 +1,112 @@
+package dev.essayist.site;
+
+import dev.essayist.page.Page;
+import dev.essayist.page.PageRepository;
+import dev.essayist.post.PostItem.TagLink;
+import dev.essayist.post.PostListing;
+import dev.essayist.post.PostRepository;
+import dev.essayist.post.PostSummary;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import java.io.StringWriter;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+
+/**
+ * For crawlers: {@code /sitemap.xml} (the Sitemaps 0.9 protocol, https://www.sitemaps.org/protocol.html:
+ * home, archive, tag index, every published essay, every tag page and every standalone page, each
+ * with {@code lastmod}) and {@code /robots.txt} (RFC 9309) naming the sitemap.
+ */
+@Controller
+@ExecuteOn(TaskExecutors.BLOCKING)
+class SitemapController {
+
+    private static final String NS = "http://www.sitemaps.org/schemas/sitemap/0.9";
+
+    private final PostRepository posts;
+    private final PageRepository pages;
+    private final PostListing listing;
+    private final SiteConfig site;
+    private final Clock clock;
+    private final Instant started;
+
+    SitemapController(PostRepository posts, PageRepository pages, PostListing listing, SiteConfig site, Clock clock) {
+        this.posts = posts;
+        this.pages = pages;
+        this.listing = listing;
+        this.site = site;
+        this.clock = clock;
+        this.started = clock.instant();
+    }
+
+    @Get("/sitemap.xml")
+    MutableHttpResponse<?> sitemap(HttpRequest<?> request) throws XMLStreamException {
+        List<PostSummary> published = posts.findPublished(clock.instant(), Integer.MAX_VALUE, 0);
+        Instant newest = PostListing.newest(published);
+        Map<String, Instant> urls = new LinkedHashMap<>();
+        urls.put("/", newest);
+        urls.put("/archive", newest);
+        urls.put("/tags", newest);
+        for (PostSummary post : published) {
+            urls.put("/posts/" + post.slug(), post.lastModified());
+        }
+        Map<Long, List<TagLink>> tags = listing.tagsOf(published.stream().map(PostSummary::id).toList());
+        Map<String, Instant> tagPages = new java.util.TreeMap<>();
+        for (PostSummary post : published) {
+            for (TagLink tag : tags.getOrDefault(post.id(), List.of())) {
+                tagPages.merge(tag.url(), post.lastModified(), (a, b) -> a.isAfter(b) ? a : b);
+            }
+        }
+        urls.putAll(tagPages);
+        List<Page> standalone = new ArrayList<>();
+        pages.findAll().forEach(standalone::add);
+        standalone.sort(java.util.Comparator.comparing(Page::slug));
+        Instant lastModified = newest;
+        for (Page page : standalone) {
+            urls.put("/" + page.slug(), page.updatedAt());
+            lastModified = page.updatedAt().isAfter(lastModified) ? page.updatedAt() : lastModified;
+        }
+        return HttpCaching.send(request, Rendered.of(xml(urls), "application/xml; charset=utf-8", lastModified));
+    }
+
+    private String xml(Map<String, Instant> urls) throws XMLStreamException {
+        StringWriter out = new StringWriter();
+        XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
+        xml.writeStartDocument("UTF-8", "1.0");
+        xml.writeStartElement("urlset");
+        xml.writeDefaultNamespace(NS);
+        for (Map.Entry<String, Instant> url : urls.entrySet()) {
+            xml.writeStartElement("url");
+            xml.writeStartElement("loc");
+            xml.writeCharacters(site.absolute(url.getKey()));
+            xml.writeEndElement();
+            xml.writeStartElement("lastmod");
+            xml.writeCharacters(DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(url.getValue().atZone(site.zone())));
+            xml.writeEndElement();
+            xml.writeEndElement();
+        }
+        xml.writeEndElement();
+        xml.writeEndDocument();
+        xml.close();
+        return out.toString();
+    }
+
+    @Get("/robots.txt")
+    MutableHttpResponse<?> robots(HttpRequest<?> request) {
+        String text = "User-agent: *\nAllow: /\n\nSitemap: " + site.absolute("/sitemap.xml") + "\n";
+        // Its only input is the configuration, read when the process started.
+        return HttpCaching.send(request, Rendered.of(text, "text/plain; charset=utf-8", started));
+    }
+}
