@@ -95,6 +95,7 @@ public class ContentIndexer {
      * @return what changed
      * @throws IllegalStateException if the posts folder does not exist or cannot be listed
      */
+    @io.micrometer.core.annotation.Timed(value = "essayist.reindex", description = "Time to bring the index in line with posts/")
     public synchronized Report reindex() {
         long start = System.nanoTime();
         Path dir = site.posts();

@@ -57,6 +57,25 @@ class ErrorPagesTest extends SiteFixture {
     }
 
     @Test
+    void errorLogLineCarriesTheRequestId() {
+        ch.qos.logback.classic.Logger logger =
+                (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(ErrorPages.class);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> appender =
+                new ch.qos.logback.core.read.ListAppender<>();
+        appender.start();
+        logger.addAppender(appender);
+        try {
+            new Http(server.getURI()).get("/test/broken-template", "X-Request-Id", "trace-500");
+            assertThat(appender.list).anySatisfy(event -> {
+                assertThat(event.getLevel().toString()).isEqualTo("ERROR");
+                assertThat(event.getMDCPropertyMap()).containsEntry("requestId", "trace-500");
+            });
+        } finally {
+            logger.detachAppender(appender);
+        }
+    }
+
+    @Test
     void unsupportedMethodAnswersAnHtmlErrorPage() {
         HttpResponse<String> response = new Http(server.getURI()).send("DELETE", "/posts/alpha");
         assertThat(response.statusCode()).isBetween(400, 499);

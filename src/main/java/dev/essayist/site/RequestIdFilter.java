@@ -1,0 +1,43 @@
+package dev.essayist.site;
+
+import io.micronaut.context.propagation.slf4j.MdcPropagationContext;
+import io.micronaut.core.propagation.MutablePropagatedContext;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.RequestFilter;
+import io.micronaut.http.annotation.ResponseFilter;
+import io.micronaut.http.annotation.ServerFilter;
+import io.micronaut.http.filter.FilterPatternStyle;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * Gives every request an id: the client's or proxy's {@code X-Request-Id} when it is a sane token,
+ * otherwise a new one. The id is in the SLF4J MDC as {@code requestId} for every log line written
+ * while answering (Micronaut propagates it to the blocking executor), and is echoed in the
+ * response's {@code X-Request-Id}, which the access log records.
+ */
+@ServerFilter(value = "/**", patternStyle = FilterPatternStyle.ANT)
+class RequestIdFilter {
+
+    /** The header, as nginx, Heroku and most load balancers name it. */
+    static final String HEADER = "X-Request-Id";
+    static final String MDC_KEY = "requestId";
+
+    private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+    private static final String ATTRIBUTE = "essayist.requestId";
+
+    @RequestFilter
+    void assign(HttpRequest<?> request, MutablePropagatedContext context) {
+        String given = request.getHeaders().get(HEADER);
+        String id = given != null && SANE.matcher(given).matches() ? given : UUID.randomUUID().toString();
+        request.setAttribute(ATTRIBUTE, id);
+        context.add(new MdcPropagationContext(Map.of(MDC_KEY, id)));
+    }
+
+    @ResponseFilter
+    void echo(HttpRequest<?> request, MutableHttpResponse<?> response) {
+        request.getAttribute(ATTRIBUTE, String.class).ifPresent(id -> response.getHeaders().set(HEADER, id));
+    }
+}

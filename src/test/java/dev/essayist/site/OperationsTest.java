@@ -1,0 +1,62 @@
+package dev.essayist.site;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.essayist.SiteFixture;
+import dev.essayist.TestSite.Http;
+import io.micronaut.json.tree.JsonNode;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.serde.ObjectMapper;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** What an operator sees: health, Prometheus metrics, request ids. */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class OperationsTest extends SiteFixture {
+
+    @Inject
+    EmbeddedServer server;
+
+    @Inject
+    ObjectMapper json;
+
+    @Test
+    void healthLivenessAndReadinessAreUp() throws Exception {
+        Http http = new Http(server.getURI());
+        HttpResponse<String> health = http.get("/health");
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(json.readValue(health.body(), JsonNode.class).get("status").getStringValue()).isEqualTo("UP");
+        assertThat(http.get("/health/liveness").statusCode()).isEqualTo(200);
+        assertThat(http.get("/health/readiness").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void prometheusExposesRequestsPerRouteIndexSizeProblemsAndReindexTime() {
+        Http http = new Http(server.getURI());
+        http.get("/posts/alpha");
+        http.get("/posts/beta");
+        String metrics = http.get("/prometheus").body();
+        assertThat(metrics.lines())
+                .anyMatch(l -> l.startsWith("http_server_requests_seconds_count{") && l.contains("uri=\"/posts/{slug}\"")
+                        && l.contains("status=\"200\""))
+                // five posts: three published, one draft, one scheduled; the broken file is not indexed
+                .anyMatch(l -> l.startsWith("essayist_index_posts ") && l.endsWith(" 5.0"))
+                .anyMatch(l -> l.equals("essayist_content_problems{severity=\"error\"} 1.0"))
+                .anyMatch(l -> l.startsWith("essayist_reindex_seconds_count"));
+    }
+
+    @Test
+    void everyResponseCarriesARequestIdAndASaneOneIsKept() {
+        Http http = new Http(server.getURI());
+        assertThat(http.get("/posts/alpha", "X-Request-Id", "edge-42").headers().firstValue("X-Request-Id"))
+                .hasValue("edge-42");
+        assertThat(http.get("/nope").headers().firstValue("X-Request-Id")).isPresent().get().asString()
+                .matches("[0-9a-f-]{36}");
+        assertThat(http.get("/", "X-Request-Id", "bad id with spaces <script>").headers().firstValue("X-Request-Id"))
+                .isPresent().get().asString().matches("[0-9a-f-]{36}");
+    }
+}
