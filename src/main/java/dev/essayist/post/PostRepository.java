@@ -70,6 +70,10 @@ public interface PostRepository extends CrudRepository<Post, Long> {
     @Query("SELECT p.slug FROM alias a JOIN post p ON p.id = a.post_id WHERE a.path = :path AND " + PUBLISHED)
     Optional<String> findSlugByAlias(String path, Instant now);
 
+    /** @return every alias of a published post with that post's slug, by path */
+    @Query("SELECT a.path, p.slug FROM alias a JOIN post p ON p.id = a.post_id WHERE " + PUBLISHED + " ORDER BY a.path")
+    List<AliasTarget> findPublishedAliases(Instant now);
+
     /** @return every indexed file, published or not */
     @Query("SELECT p.id, p.source_path, p.source_hash, p.slug, p.guid FROM post p")
     List<PostSource> findSources();
