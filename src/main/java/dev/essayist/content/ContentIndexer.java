@@ -38,7 +38,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Invariants kept (DESIGN.md): the index is derived from the files (1); a reindex commits in
  * one transaction or not at all (2); a file that fails keeps its last good rows and is reported
- * with file, line and reason (3). Files whose SHA-256 is unchanged are not read again.
+ * with file, line and reason (3). Files whose SHA-256 is unchanged are not read again. After each
+ * reindex the internal links of the whole index are checked ({@link LinkChecker}); broken ones are
+ * warnings. Started at startup and on file changes by {@link ContentWatcher}, and by {@code check}.
  */
 @Singleton
 public class ContentIndexer {
@@ -87,7 +89,8 @@ public class ContentIndexer {
      * @param files    post and page files found
      * @param written  files whose rows were (re)written
      * @param removed  files whose rows were removed because the file is gone
-     * @param problems problems found in the files read this time
+     * @param problems problems found in the files read this time, and broken internal links that
+     *                 were not broken before
      * @param took     wall-clock time
      */
     public record Report(int files, int written, int removed, List<ContentProblem> problems, Duration took) {
