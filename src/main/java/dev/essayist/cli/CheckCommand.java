@@ -4,13 +4,10 @@ import dev.essayist.content.ContentIndexer;
 import dev.essayist.content.ContentProblem;
 import dev.essayist.site.SiteConfig;
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.context.env.Environment;
 import jakarta.inject.Singleton;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -50,13 +47,7 @@ final class CheckCommand implements Subcommand {
         PrintWriter out = spec.commandLine().getOut();
         Path postsDir = posts != null ? posts : site.posts();
         Path staticDir = statics != null ? statics : site.statics();
-        Map<String, Object> settings = Map.of(
-                "essayist.posts-dir", postsDir.toString(),
-                "essayist.static-dir", staticDir.toString(),
-                "datasources.default.url", "jdbc:h2:mem:check-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
-                "datasources.default.enabled", true,
-                "flyway.datasources.default.enabled", true);
-        try (ApplicationContext index = ApplicationContext.builder(Environment.CLI).properties(settings).start()) {
+        try (ApplicationContext index = IndexContext.start(postsDir, staticDir)) {
             ContentIndexer indexer = index.getBean(ContentIndexer.class);
             ContentIndexer.Report report;
             try {
