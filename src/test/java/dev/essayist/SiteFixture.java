@@ -70,6 +70,7 @@ public abstract class SiteFixture implements TestPropertyProvider {
                 date: 2025-04-01
                 tags: [Broken]
                 """, "No title.\n");
+        site.staticFile("img/diagram.png", new byte[] {(byte) 0x89, 'P', 'N', 'G'});
         site.write("pages/about.md", """
                 ---
                 title: About

@@ -66,6 +66,21 @@ public final class TestSite {
     }
 
     /**
+     * @param name  path under static/, e.g. {@code img/a.png}
+     * @param bytes the file's content
+     * @return the file written
+     */
+    public Path staticFile(String name, byte[] bytes) {
+        try {
+            Path file = statics().resolve(name);
+            Files.createDirectories(file.getParent());
+            return Files.write(file, bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
      * @param name       file name under posts/
      * @param frontMatter YAML lines without the delimiters
      * @param body       Markdown body

@@ -38,7 +38,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Invariants kept (DESIGN.md): the index is derived from the files (1); a reindex commits in
  * one transaction or not at all (2); a file that fails keeps its last good rows and is reported
- * with file, line and reason (3). Files whose SHA-256 is unchanged are not read again.
+ * with file, line and reason (3). Files whose SHA-256 is unchanged are not read again. After each
+ * reindex the internal links of the whole index are checked ({@link LinkChecker}); broken ones are
+ * warnings. Started at startup and on file changes by {@link ContentWatcher}, and by {@code check}.
  */
 @Singleton
 public class ContentIndexer {
@@ -59,6 +61,9 @@ public class ContentIndexer {
     private final PostReader postReader;
     private final PageReader pageReader;
     private final Map<String, List<ContentProblem>> problemsByFile = new ConcurrentHashMap<>();
+    private final LinkChecker links;
+    /** Broken internal links across the whole index, as of the last reindex. */
+    private volatile List<ContentProblem> linkProblems = List.of();
     /** Hashes of files that failed, so an unchanged broken file is not read and reported again. */
     private final Map<String, String> failedHashes = new ConcurrentHashMap<>();
 
@@ -75,6 +80,7 @@ public class ContentIndexer {
         MarkdownRenderer markdown = new MarkdownRenderer();
         this.postReader = new PostReader(site.zone(), markdown);
         this.pageReader = new PageReader(site.zone(), markdown);
+        this.links = new LinkChecker(site.base(), site.statics());
     }
 
     /**
@@ -83,7 +89,8 @@ public class ContentIndexer {
      * @param files    post and page files found
      * @param written  files whose rows were (re)written
      * @param removed  files whose rows were removed because the file is gone
-     * @param problems problems found in the files read this time
+     * @param problems problems found in the files read this time, and broken internal links that
+     *                 were not broken before
      * @param took     wall-clock time
      */
     public record Report(int files, int written, int removed, List<ContentProblem> problems, Duration took) {
@@ -159,6 +166,12 @@ public class ContentIndexer {
                 failedHashes.remove(o.name());
             }
         });
+        gone.forEach(links::remove);
+        accepted.forEach(links::put);
+        List<ContentProblem> linksNow = links.check(posts.findAliasSources().stream().map(a -> a.path()).toList());
+        List<ContentProblem> previous = linkProblems;
+        linksNow.stream().filter(p -> !previous.contains(p)).forEach(found::add);
+        linkProblems = linksNow;
         found.sort(ContentProblem.ORDER);
         for (ContentProblem problem : found) {
             if (problem.severity() == ContentProblem.Severity.ERROR) {
@@ -177,14 +190,10 @@ public class ContentIndexer {
         return report;
     }
 
-    @io.micronaut.runtime.event.annotation.EventListener
-    void onStartup(io.micronaut.context.event.StartupEvent event) {
-        reindex();
-    }
-
     /** @return every current problem in every file, in file and line order */
     public List<ContentProblem> problems() {
-        return problemsByFile.values().stream().flatMap(List::stream).sorted(ContentProblem.ORDER).toList();
+        return Stream.concat(problemsByFile.values().stream().flatMap(List::stream), linkProblems.stream())
+                .sorted(ContentProblem.ORDER).toList();
     }
 
     /**
@@ -193,9 +202,15 @@ public class ContentIndexer {
      * or start with a dot).
      */
     static boolean isPostFile(Path file) {
-        String name = file.getFileName().toString();
-        return name.endsWith(".md") && !name.startsWith(".") && !name.startsWith("#") && !name.startsWith("~")
-                && Files.isRegularFile(file);
+        return isPostName(file.getFileName().toString()) && Files.isRegularFile(file);
+    }
+
+    /**
+     * @param name a bare file name
+     * @return whether a file of that name would be a post or page (see {@link #isPostFile})
+     */
+    static boolean isPostName(String name) {
+        return name.endsWith(".md") && !name.startsWith(".") && !name.startsWith("#") && !name.startsWith("~");
     }
 
     private static List<Path> markdownFiles(Path dir) {
@@ -312,22 +327,22 @@ public class ContentIndexer {
             other = claims.get("path /posts/" + post.slug());
         }
         if (other != null) {
-            return ContentProblem.error(name, 0, "slug '" + post.slug() + "' is already used by " + other);
+            return ContentProblem.error(name, post.line("slug"), "slug '" + post.slug() + "' is already used by " + other);
         }
         if ((other = claims.get("id " + post.guid())) != null) {
-            return ContentProblem.error(name, 0, "id '" + post.guid() + "' is already used by " + other);
+            return ContentProblem.error(name, post.line("id"), "id '" + post.guid() + "' is already used by " + other);
         }
         for (String alias : post.frontMatter().aliases()) {
             String path = normalise(alias);
             String first = path.substring(1).split("/", 2)[0];
             if (RESERVED.contains(first) && !(first.equals("posts") && path.length() > "/posts/".length())) {
-                return ContentProblem.error(name, 0, "alias '" + alias + "' collides with the route /" + first);
+                return ContentProblem.error(name, post.line("aliases"), "alias '" + alias + "' collides with the route /" + first);
             }
             if ((other = claims.get("path " + path)) != null) {
-                return ContentProblem.error(name, 0, "alias '" + alias + "' is already used by " + other);
+                return ContentProblem.error(name, post.line("aliases"), "alias '" + alias + "' is already used by " + other);
             }
             if (path.startsWith("/posts/") && (other = claims.get("slug " + path.substring(7))) != null) {
-                return ContentProblem.error(name, 0, "alias '" + alias + "' is the URL of " + other);
+                return ContentProblem.error(name, post.line("aliases"), "alias '" + alias + "' is the URL of " + other);
             }
         }
         return null;
@@ -344,6 +359,7 @@ public class ContentIndexer {
                 parsed.guid(), fm.title(), parsed.summary(), parsed.body().html(), toJson(parsed.body().headings()),
                 fm.date().toInstant(), fm.updated() == null ? null : fm.updated().toInstant(), fm.draft(),
                 parsed.body().words(), parsed.body().readingMinutes()));
+        posts.updateVisibleFrom(post.id(), site.preview() ? Instant.EPOCH : fm.draft() ? null : post.publishedAt());
         for (String name : fm.distinctTags()) {
             String slug = Slugs.of(name);
             if (slug.isEmpty()) {

@@ -60,7 +60,9 @@ public final class MarkdownRenderer {
      * @return the HTML fragment and what was learned while rendering it
      */
     public RenderedMarkdown render(String markdown) {
-        String html = renderer.render(parser.parse(markdown));
+        com.vladsch.flexmark.util.ast.Document document = parser.parse(markdown);
+        List<Reference> references = References.of(document);
+        String html = renderer.render(document);
         Document doc = Jsoup.parseBodyFragment(html);
         doc.outputSettings().prettyPrint(false);
         Element body = doc.body();
@@ -85,7 +87,9 @@ public final class MarkdownRenderer {
         String excerpt = firstParagraph == null ? "" : truncate(firstParagraph.text(), EXCERPT_CHARS);
         String text = body.text();
         int words = text.isBlank() ? 0 : text.strip().split("\\s+").length;
-        return new RenderedMarkdown(body.html(), headings, List.copyOf(links), excerpt, words);
+        Set<String> anchors = new LinkedHashSet<>(body.select("[id]").eachAttr("id"));
+        return new RenderedMarkdown(body.html(), headings, List.copyOf(links), excerpt, words, references,
+                Set.copyOf(anchors));
     }
 
     private static String headingText(Element heading) {
@@ -125,9 +129,12 @@ public final class MarkdownRenderer {
      * @param headings h2 and h3 headings in order
      * @param links    every link target ({@code href}) in order of first appearance
      * @param excerpt  plain text of the first paragraph, at most about 280 characters
-     * @param words    number of words of text
+     * @param words      number of words of text
+     * @param references the links and images the author wrote, with their lines (for link checks)
+     * @param anchors    every {@code id} in the HTML: the fragments a link to this body can name
      */
-    public record RenderedMarkdown(String html, List<Heading> headings, List<String> links, String excerpt, int words) {
+    public record RenderedMarkdown(String html, List<Heading> headings, List<String> links, String excerpt, int words,
+                                   List<Reference> references, Set<String> anchors) {
 
         /** @return the estimated reading time in whole minutes, at least 1 */
         public int readingMinutes() {

@@ -13,9 +13,18 @@ import java.util.List;
  * @param summary     front matter summary or the first paragraph's text
  * @param body        the rendered body
  * @param warnings    problems that did not stop publication
+ * @param keyLines    the 1-based file line of each front matter key present
  */
 public record ParsedPost(SourceFile source, FrontMatter frontMatter, String slug, String guid, String summary,
-                         RenderedMarkdown body, List<ContentProblem> warnings) {
+                         RenderedMarkdown body, List<ContentProblem> warnings, java.util.Map<String, Integer> keyLines) {
+
+    /**
+     * @param key a front matter key
+     * @return its 1-based file line, or 0 (the whole file) when the key is absent
+     */
+    public int line(String key) {
+        return keyLines.getOrDefault(key, 0);
+    }
 
     /** @return the root-relative canonical path, {@code /posts/{slug}} */
     public String path() {

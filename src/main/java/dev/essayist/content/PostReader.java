@@ -65,7 +65,9 @@ public final class PostReader {
         var body = markdown.render(source.body());
         String guid = fm.id() != null ? fm.id() : defaultId(fm, slug);
         String summary = fm.summary() != null ? fm.summary() : body.excerpt();
-        return new ParsedPost(source, fm, slug, guid, summary, body, List.copyOf(warnings));
+        java.util.Map<String, Integer> lines = new java.util.HashMap<>();
+        fields.keys().forEach(key -> lines.put(key, fields.line(key)));
+        return new ParsedPost(source, fm, slug, guid, summary, body, List.copyOf(warnings), java.util.Map.copyOf(lines));
     }
 
     /**

@@ -83,9 +83,28 @@ class PostController {
      * @param toc            table of contents, empty when the essay has fewer than three sections
      * @param newer          the next newer essay or {@code null}
      * @param older          the next older essay or {@code null}
+     * @param banner         in preview mode, why readers would not see this essay; else {@code null}
      */
     record EssayView(String title, DateView published, DateView updated, int readingMinutes, int words,
-                     List<TagLink> tags, String html, List<TocEntry> toc, PostItem newer, PostItem older) {
+                     List<TagLink> tags, String html, List<TocEntry> toc, PostItem newer, PostItem older,
+                     Banner banner) {
+    }
+
+    /**
+     * The preview banner of an essay that is not public (only reachable with {@code essayist.preview}).
+     *
+     * @param kind {@code draft} or {@code scheduled}
+     * @param text what the author should know
+     */
+    record Banner(String kind, String text) {
+
+        static Banner of(Post post, Instant now, DateView published) {
+            if (post.draft()) {
+                return new Banner("draft", "Draft: not public. Shown because preview mode is on.");
+            }
+            return post.publishedAt().isAfter(now) ? new Banner("scheduled", "Scheduled for " + published.human()
+                    + ": not public yet. Shown because preview mode is on.") : null;
+        }
     }
 
     /**
@@ -169,8 +188,10 @@ class PostController {
         PostItem newer = posts.findNewer(now, post.publishedAt(), post.id()).map(p -> listing.item(p, List.of())).orElse(null);
         PostItem older = posts.findOlder(now, post.publishedAt(), post.id()).map(p -> listing.item(p, List.of())).orElse(null);
         List<TagLink> tags = listing.tagsOf(List.of(post.id())).getOrDefault(post.id(), List.of());
-        EssayView view = new EssayView(post.title(), listing.date(post.publishedAt()), listing.date(post.updatedAt()),
-                post.readingMinutes(), post.wordCount(), tags, post.html(), toc(post.headings()), newer, older);
+        DateView published = listing.date(post.publishedAt());
+        EssayView view = new EssayView(post.title(), published, listing.date(post.updatedAt()),
+                post.readingMinutes(), post.wordCount(), tags, post.html(), toc(post.headings()), newer, older,
+                Banner.of(post, now, published));
         Head head = new Head(post.title(), post.summary(), "/posts/" + post.slug(), List.of(), List.of(),
                 new Head.Article(post.publishedAt(), post.updatedAt(), tags.stream().map(TagLink::name).toList()));
         return renderer.html("post/show", head, view, post.lastModified());

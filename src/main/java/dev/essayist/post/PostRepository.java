@@ -11,15 +11,18 @@ import java.util.Optional;
 /**
  * Posts in the index. Every public read takes {@code now}: a post is published when it is not a
  * draft and its {@code published_at} is not after {@code now} (DESIGN.md invariant 5), so a
- * scheduled post appears at its time without any write. Lists are newest first, ties by id.
+ * scheduled post appears at its time without any write; see {@link #PUBLISHED}. Lists are newest first, ties by id.
  */
 @JdbcRepository(dialect = Dialect.H2)
 public interface PostRepository extends CrudRepository<Post, Long> {
 
     /** Columns of {@link PostSummary}. */
     String SUMMARY = "p.id, p.slug, p.title, p.summary, p.published_at, p.updated_at, p.reading_minutes";
-    /** The published condition. */
-    String PUBLISHED = "p.draft = FALSE AND p.published_at <= :now";
+    /**
+     * The published condition: {@code visible_from} is {@code published_at} for a post that is not a
+     * draft, NULL (never) for a draft, and the epoch for every post in preview mode (V4 migration).
+     */
+    String PUBLISHED = "p.visible_from <= :now";
 
     /**
      * @param slug a slug
@@ -81,6 +84,10 @@ public interface PostRepository extends CrudRepository<Post, Long> {
     /** Removes one file's post; its tag, alias and link rows go with it (ON DELETE CASCADE). */
     @Query("DELETE FROM post WHERE source_path = :sourcePath")
     void deleteBySourcePath(String sourcePath);
+
+    /** Sets when readers may see a post ({@code null}: never); see {@link #PUBLISHED}. */
+    @Query("UPDATE post SET visible_from = :visibleFrom WHERE id = :id")
+    void updateVisibleFrom(long id, @io.micronaut.core.annotation.Nullable Instant visibleFrom);
 
     /** Adds an alias path for a post. */
     @Query("INSERT INTO alias (path, post_id) VALUES (:path, :postId)")

@@ -20,6 +20,8 @@ import java.time.ZoneId;
  * @param timeZone    the zone of dates written without an offset ({@code date: 2025-03-14})
  * @param pageSize    posts per index page
  * @param language    the BCP 47 language of the content, for {@code <html lang>} and feeds
+ * @param preview     for local writing only: drafts and scheduled essays are shown everywhere,
+ *                    each essay page with a "draft" or "scheduled" banner
  */
 @ConfigurationProperties("essayist")
 public record SiteConfig(
@@ -31,7 +33,8 @@ public record SiteConfig(
         @Bindable(defaultValue = "static") String staticDir,
         @Bindable(defaultValue = "UTC") String timeZone,
         @Bindable(defaultValue = "10") int pageSize,
-        @Bindable(defaultValue = "en") String language) {
+        @Bindable(defaultValue = "en") String language,
+        @Bindable(defaultValue = "false") boolean preview) {
 
     /** @return the time zone of bare dates */
     public ZoneId zone() {

@@ -21,7 +21,7 @@ public interface TagRepository extends CrudRepository<Tag, Long> {
 
     /** @return every tag with published posts and their count, by name */
     @Query("SELECT t.slug, t.name, COUNT(*) AS count FROM tag t JOIN post_tag pt ON pt.tag_id = t.id"
-            + " JOIN post p ON p.id = pt.post_id WHERE p.draft = FALSE AND p.published_at <= :now"
+            + " JOIN post p ON p.id = pt.post_id WHERE " + dev.essayist.post.PostRepository.PUBLISHED
             + " GROUP BY t.slug, t.name ORDER BY LOWER(t.name)")
     List<TagCount> findCounts(Instant now);
 

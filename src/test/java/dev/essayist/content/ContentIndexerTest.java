@@ -8,7 +8,11 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.io.IOException;
+import dev.essayist.post.PostRepository;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -21,6 +25,9 @@ class ContentIndexerTest extends SiteFixture {
 
     @Inject
     ContentIndexer indexer;
+
+    @Inject
+    PostRepository posts;
 
     @Test
     void brokenFileIsLeftOutWithItsProblemAndTheRestIsServed() {
@@ -63,11 +70,31 @@ class ContentIndexerTest extends SiteFixture {
     }
 
     @Test
+    void changingOneFileRewritesOnlyThatFilesRows() throws IOException {
+        Map<String, Long> before = ids();
+        Path alpha = site.posts().resolve("2025-01-10-alpha.md");
+        Files.writeString(alpha, Files.readString(alpha) + "\nOne more paragraph.\n");
+        ContentIndexer.Report report = indexer.reindex();
+        assertThat(report.written()).isEqualTo(1);
+        Map<String, Long> after = ids();
+        assertThat(after.get(alpha.toString())).isNotEqualTo(before.get(alpha.toString()));
+        before.remove(alpha.toString());
+        after.remove(alpha.toString());
+        assertThat(after).isEqualTo(before).isNotEmpty();
+    }
+
+    private Map<String, Long> ids() {
+        Map<String, Long> ids = new HashMap<>();
+        posts.findSources().forEach(s -> ids.put(s.sourcePath(), s.id()));
+        return ids;
+    }
+
+    @Test
     void duplicateSlugIsRejectedNamingTheOtherFile() throws IOException {
         var other = site.post("2025-06-01-other.md", "title: Other\ndate: 2025-06-01\nslug: alpha\n", "Same slug.\n");
         ContentIndexer.Report report = indexer.reindex();
         assertThat(report.problems()).extracting(Object::toString).containsExactly(site.posts().resolve("2025-06-01-other.md")
-                + ": error: slug 'alpha' is already used by " + site.posts().resolve("2025-01-10-alpha.md"));
+                + ":4: error: slug 'alpha' is already used by " + site.posts().resolve("2025-01-10-alpha.md"));
         assertThat(new Http(server.getURI()).html("/posts/alpha").selectFirst("h1").text()).isEqualTo("Alpha & Omega");
         Files.delete(other);
         indexer.reindex();

@@ -1,0 +1,66 @@
+package dev.essayist.content;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.core.async.publisher.Publishers;
+import io.micronaut.health.HealthStatus;
+import io.micronaut.management.endpoint.health.HealthEndpoint;
+import io.micronaut.management.health.indicator.HealthIndicator;
+import io.micronaut.management.health.indicator.HealthResult;
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.inject.Singleton;
+import java.util.List;
+import org.reactivestreams.Publisher;
+
+/**
+ * The {@code content} part of {@code /health}: always UP (a broken file never takes the site
+ * down; DESIGN.md invariant 3), with the current problems of {@code posts/} as details, each with
+ * file, line, severity and message, and the same problems as compiler-style lines.
+ */
+@Singleton
+@Requires(beans = HealthEndpoint.class)
+class ContentHealthIndicator implements HealthIndicator {
+
+    private final ContentIndexer indexer;
+
+    ContentHealthIndicator(ContentIndexer indexer) {
+        this.indexer = indexer;
+    }
+
+    /**
+     * The details shown under {@code components.content.details}.
+     *
+     * @param errors   files left out (their last good version, if any, is served)
+     * @param warnings problems in files that are published anyway
+     * @param problems every problem, by file and line
+     */
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record Details(long errors, long warnings, List<Problem> problems) {
+    }
+
+    /**
+     * One problem.
+     *
+     * @param file     the file
+     * @param line     1-based line, 0 for the whole file
+     * @param severity {@code error} or {@code warning}
+     * @param message  what is wrong
+     * @param text     the compiler-style line, {@code file:line: severity: message}
+     */
+    @Serdeable
+    record Problem(String file, int line, String severity, String message, String text) {
+    }
+
+    @Override
+    public Publisher<HealthResult> getResult() {
+        List<ContentProblem> problems = indexer.problems();
+        long errors = problems.stream().filter(p -> p.severity() == ContentProblem.Severity.ERROR).count();
+        List<Problem> shown = problems.stream()
+                .map(p -> new Problem(p.file(), p.line(), p.severity().label(), p.message(), p.toString()))
+                .toList();
+        return Publishers.just(HealthResult.builder("content", HealthStatus.UP)
+                .details(new Details(errors, problems.size() - errors, shown))
+                .build());
+    }
+}

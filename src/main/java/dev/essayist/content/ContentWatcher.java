@@ -1,0 +1,95 @@
+package dev.essayist.content;
+
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.env.Environment;
+import io.micronaut.context.event.StartupEvent;
+import io.micronaut.runtime.event.annotation.EventListener;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.TaskScheduler;
+import io.micronaut.scheduling.io.watch.event.FileChangedEvent;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.util.concurrent.ScheduledFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Live publishing: indexes {@code posts/} when the server starts, then again after every burst of
+ * file events that Micronaut's file watcher ({@code micronaut.io.watch.*}, the JDK
+ * {@code WatchService}, inotify on Linux) reports for a post file.
+ *
+ * <p>Editors save in several events (truncate, write, write, rename; backup and lock files). Events
+ * for names that cannot be posts are ignored ({@link ContentIndexer#isPostName}); the others start
+ * or extend a burst, and the reindex runs once the folder has been quiet for {@link #QUIET}, or at
+ * the latest {@link #MAX_WAIT} after the burst's first event, so a change is served within a
+ * second even while a tool keeps writing. A file that was caught half-written fails to parse,
+ * keeps its last good version online, and is read again on its next event; only files whose
+ * bytes changed are read again. Not started by the command line ({@code check}, {@code new}).
+ */
+@Singleton
+@Requires(notEnv = Environment.CLI)
+class ContentWatcher {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ContentWatcher.class);
+
+    /** How long the folder must be quiet before a burst of events is indexed. */
+    static final Duration QUIET = Duration.ofMillis(150);
+
+    /** The longest a burst can delay its reindex, counted from its first event. */
+    static final Duration MAX_WAIT = Duration.ofMillis(500);
+
+    private final ContentIndexer indexer;
+    private final TaskScheduler scheduler;
+    private ScheduledFuture<?> pending;
+    private long burstStart;
+
+    ContentWatcher(ContentIndexer indexer, @Named(TaskExecutors.SCHEDULED) TaskScheduler scheduler) {
+        this.indexer = indexer;
+        this.scheduler = scheduler;
+    }
+
+    @EventListener
+    void onStartup(StartupEvent event) {
+        indexer.reindex();
+    }
+
+    @EventListener
+    void onFileChanged(FileChangedEvent event) {
+        // The watcher reports names relative to the watched folder (posts/ or posts/pages/).
+        if (ContentIndexer.isPostName(event.getPath().getFileName().toString())) {
+            LOG.debug("{} {}", event.getEventType(), event.getPath());
+            changed();
+        }
+    }
+
+    private synchronized void changed() {
+        long now = System.nanoTime();
+        long delay;
+        if (pending != null && !pending.isDone() && pending.cancel(false)) {
+            delay = Math.max(0, Math.min(QUIET.toNanos(), burstStart + MAX_WAIT.toNanos() - now));
+        } else {
+            // A new burst, or one whose reindex is already running and may have missed this change.
+            burstStart = now;
+            delay = QUIET.toNanos();
+        }
+        pending = scheduler.schedule(Duration.ofNanos(delay), this::reindex);
+    }
+
+    private void reindex() {
+        try {
+            indexer.reindex();
+        } catch (RuntimeException e) {
+            // The posts folder vanished or cannot be listed: the site keeps serving the last index.
+            LOG.error("Reindex after a file change failed; the site keeps its last index", e);
+        }
+    }
+
+    @PreDestroy
+    synchronized void stop() {
+        if (pending != null) {
+            pending.cancel(false);
+        }
+    }
+}

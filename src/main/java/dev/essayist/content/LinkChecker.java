@@ -1,0 +1,112 @@
+package dev.essayist.content;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Checks the internal links of every indexed post against the whole site: {@code /posts/x} must be
+ * an essay (or an alias of one), {@code #y} and {@code /posts/x#y} must name an id in that essay
+ * (a heading, a footnote), and {@code /static/...} must be a file under the static folder.
+ * Links under the site's base URL count as internal. Problems are warnings: a link cannot
+ * unpublish the essay it is in, since another file's change breaks it.
+ *
+ * <p>Keeps what it needs of each post (slug, ids, references), updated as files are indexed, so a
+ * check needs no file to be read again. Not thread-safe for writes; the indexer serialises them.
+ */
+final class LinkChecker {
+
+    /** What the check needs of one post. */
+    private record Targets(String file, String slug, int bodyLine, Set<String> anchors, List<Reference> references) {
+    }
+
+    private final String base;
+    private final Path statics;
+    private final Map<String, Targets> byFile = new ConcurrentHashMap<>();
+
+    /**
+     * @param base    the site's base URL without trailing slash
+     * @param statics the folder served at {@code /static/}
+     */
+    LinkChecker(String base, Path statics) {
+        this.base = base;
+        this.statics = statics.toAbsolutePath().normalize();
+    }
+
+    /** @param post a post just indexed; replaces what was known of its file */
+    void put(ParsedPost post) {
+        byFile.put(post.source().name(), new Targets(post.source().name(), post.slug(), post.source().bodyLine(),
+                post.body().anchors(), post.body().references()));
+    }
+
+    /** @param file a file whose post left the index */
+    void remove(String file) {
+        byFile.remove(file);
+    }
+
+    /**
+     * @param aliasPaths every alias path in the index ({@code /posts/old-slug} links still work)
+     * @return a warning for each broken internal link of each post, in file and line order
+     */
+    List<ContentProblem> check(Collection<String> aliasPaths) {
+        Map<String, Targets> bySlug = new HashMap<>();
+        byFile.values().forEach(t -> bySlug.put(t.slug(), t));
+        Set<String> aliases = Set.copyOf(aliasPaths);
+        List<ContentProblem> problems = new ArrayList<>();
+        for (Targets post : byFile.values()) {
+            for (Reference ref : post.references()) {
+                String message = problem(post, ref, bySlug, aliases);
+                if (message != null) {
+                    problems.add(ContentProblem.warning(post.file(), post.bodyLine() - 1 + ref.line(), message));
+                }
+            }
+        }
+        problems.sort(ContentProblem.ORDER);
+        return problems;
+    }
+
+    private String problem(Targets post, Reference ref, Map<String, Targets> bySlug, Set<String> aliases) {
+        String url = ref.url().startsWith(base + "/") ? ref.url().substring(base.length()) : ref.url();
+        int hash = url.indexOf('#');
+        String path = hash < 0 ? url : url.substring(0, hash);
+        String fragment = hash < 0 ? null : decode(url.substring(hash + 1));
+        int query = path.indexOf('?');
+        path = query < 0 ? path : path.substring(0, query);
+        String what = (ref.image() ? "image" : "link") + " '" + ref.url() + "'";
+        if (path.isEmpty() && fragment != null) {
+            return post.anchors().contains(fragment) ? null
+                    : what + ": this essay has no heading with the id '" + fragment + "'";
+        }
+        if (path.startsWith("/posts/")) {
+            String slug = path.substring("/posts/".length()).replaceAll("/+$", "");
+            Targets target = bySlug.get(slug);
+            if (target == null) {
+                return aliases.contains("/posts/" + slug) ? null : what + ": no essay has the slug '" + slug + "'";
+            }
+            return fragment == null || target.anchors().contains(fragment) ? null
+                    : what + ": essay '" + slug + "' has no heading with the id '" + fragment + "'";
+        }
+        if (path.startsWith("/static/")) {
+            Path file = statics.resolve(decode(path.substring("/static/".length()))).normalize();
+            return file.startsWith(statics) && Files.isRegularFile(file) ? null
+                    : what + ": no such file under the static folder";
+        }
+        return null;
+    }
+
+    private static String decode(String text) {
+        try {
+            return URLDecoder.decode(text.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return text; // Not percent-encoded after all; compare it as written.
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package dev.essayist.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.essayist.TestSite;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.env.Environment;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** {@code check} through picocli's API: its lines, its summary and its exit status. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class CheckCommandTest {
+
+    private ApplicationContext context;
+
+    @BeforeAll
+    void start() {
+        context = ApplicationContext.builder(Environment.CLI, Environment.TEST).start();
+    }
+
+    @AfterAll
+    void stop() {
+        context.close();
+    }
+
+    /** What one run printed and returned. */
+    record Run(int status, String out, String err) {
+    }
+
+    private Run check(TestSite site, String... extra) {
+        String[] args = new String[3 + extra.length];
+        args[0] = "check";
+        args[1] = "--posts=" + site.posts();
+        args[2] = "--static=" + site.statics();
+        System.arraycopy(extra, 0, args, 3, extra.length);
+        return run(args);
+    }
+
+    private Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int status = Cli.execute(context, new PrintWriter(out), new PrintWriter(err), args);
+        return new Run(status, out.toString(), err.toString());
+    }
+
+    @Test
+    void errorsArePrintedCompilerStyleAndExitOne() {
+        TestSite site = TestSite.create();
+        site.post("2025-01-01-good.md", "title: Good\ndate: 2025-01-01\n", "See [nothing](/posts/nothing).\n");
+        site.post("2025-01-02-bad.md", "title: Bad\ndate: 2025-01-32\n", "Body.\n");
+        Run run = check(site);
+        assertThat(run.status()).isEqualTo(1);
+        String[] lines = run.out().split("\n");
+        assertThat(lines).hasSize(3);
+        assertThat(lines[0]).isEqualTo(site.posts().resolve("2025-01-01-good.md")
+                + ":5: warning: link '/posts/nothing': no essay has the slug 'nothing'");
+        assertThat(lines[1]).isEqualTo(site.posts().resolve("2025-01-02-bad.md")
+                + ":3: error: 'date' is not a date: \"2025-01-32\" (use ISO-8601, e.g. 2025-03-14 or 2025-03-14T09:00:00-05:00)");
+        assertThat(lines[2]).matches("Checked 2 files in \\d+ ms: 1 error, 1 warning\\.");
+    }
+
+    @Test
+    void warningsAloneExitZeroUnlessStrict() {
+        TestSite site = TestSite.create();
+        site.post("2025-01-01-good.md", "title: Good\ndate: 2025-01-01\nsumary: typo\n", "Body.\n");
+        Run lenient = check(site);
+        assertThat(lenient.status()).isZero();
+        assertThat(lenient.out()).contains(":4: warning: unknown key 'sumary'; did you mean 'summary'?")
+                .containsPattern("Checked 1 files in \\d+ ms: 0 errors, 1 warning\\.");
+        assertThat(check(site, "--strict").status()).isEqualTo(1);
+    }
+
+    @Test
+    void cleanSiteExitsZero() {
+        TestSite site = TestSite.create();
+        site.post("2025-01-01-good.md", "title: Good\ndate: 2025-01-01\n", "## Part\n\nSee [part](#part).\n");
+        Run run = check(site);
+        assertThat(run.status()).isZero();
+        assertThat(run.out()).matches("Checked 1 files in \\d+ ms: 0 errors, 0 warnings\\.\n");
+    }
+
+    @Test
+    void missingFolderIsAnErrorNamingIt() throws IOException {
+        TestSite site = TestSite.create();
+        Files.delete(site.posts().resolve("pages"));
+        Files.delete(site.posts());
+        Run run = check(site);
+        assertThat(run.status()).isEqualTo(1);
+        assertThat(run.err()).contains("error: posts folder '" + site.posts() + "' does not exist");
+    }
+
+    @Test
+    void unknownCommandIsAUsageError() {
+        Run run = run("publish");
+        assertThat(run.status()).isEqualTo(2);
+        assertThat(run.err()).contains("Unmatched argument at index 0: 'publish'").contains("check").contains("new");
+    }
+}
