@@ -22,11 +22,14 @@ public class PageRenderer {
     private final HandlebarsViewsRenderer<Object, Object> views;
     private final SiteConfig site;
     private final StaticFiles statics;
+    private final VendorAssets vendor;
 
-    PageRenderer(HandlebarsViewsRenderer<Object, Object> views, SiteConfig site, StaticFiles statics) {
+    PageRenderer(HandlebarsViewsRenderer<Object, Object> views, SiteConfig site, StaticFiles statics,
+                 VendorAssets vendor) {
         this.views = views;
         this.site = site;
         this.statics = statics;
+        this.vendor = vendor;
     }
 
     /**
@@ -69,9 +72,12 @@ public class PageRenderer {
     /**
      * Asset URLs with content fingerprints.
      *
-     * @param css the stylesheet
+     * @param css       the stylesheet
+     * @param script    the site script, loaded blocking in {@code <head>} (no flash of the wrong theme)
+     * @param code      highlighting and copy buttons, for pages with code
+     * @param highlight highlight.js, for pages with code
      */
-    public record Assets(String css) {
+    public record Assets(String css, String script, String code, String highlight) {
     }
 
     /**
@@ -96,7 +102,8 @@ public class PageRenderer {
         return new Model(
                 new SiteView(site.title(), site.description(), site.author(), site.language(), site.base()),
                 new HeadView(title, head.description(), site.absolute(head.path()), head.feeds(), head.rel()),
-                new Assets(statics.url("css/site.css")),
+                new Assets(statics.url("css/site.css"), statics.url("js/site.js"), statics.url("js/code.js"),
+                        vendor.url("highlight.min.js")),
                 content);
     }
 

@@ -1,0 +1,90 @@
+package dev.essayist.browser;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.logging.Level;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+
+/**
+ * Debian's headless Chromium driven by Debian's ChromeDriver, never a browser or driver
+ * downloaded at test time (Selenium Manager is switched off and both paths are given).
+ *
+ * <p>Paths: {@code CHROMIUM_BIN} and {@code CHROMEDRIVER_BIN}, else {@code /usr/bin/chromium} and
+ * {@code /usr/bin/chromedriver}. When they are missing the browser tests are skipped with a
+ * message saying how to install them, except under CI ({@code CI=true}), where they fail.
+ */
+final class Chromium {
+
+    /** How to get the browser on Debian or Ubuntu. */
+    static final String INSTALL = "apt-get install chromium chromium-driver";
+
+    private Chromium() {
+    }
+
+    /**
+     * @return a new headless Chromium session with a fresh profile; quit it after use
+     * @throws org.opentest4j.TestAbortedException when Chromium is missing outside CI
+     */
+    static ChromeDriver start() {
+        Path browser = Path.of(env("CHROMIUM_BIN", "/usr/bin/chromium"));
+        Path driver = Path.of(env("CHROMEDRIVER_BIN", "/usr/bin/chromedriver"));
+        boolean present = Files.isExecutable(browser) && Files.isExecutable(driver);
+        String missing = "Chromium or ChromeDriver not found at " + browser + " and " + driver
+                + "; install them with `" + INSTALL + "` (or set CHROMIUM_BIN and CHROMEDRIVER_BIN) to run the browser tests";
+        if (!present && "true".equalsIgnoreCase(System.getenv("CI"))) {
+            Assertions.fail(missing + ". Under CI (CI=true) they must run.");
+        }
+        Assumptions.assumeTrue(present, missing);
+        System.setProperty("SE_OFFLINE", "true");
+        Path profile;
+        try {
+            profile = Files.createTempDirectory("essayist-chromium-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(browser.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--disable-extensions", "--hide-scrollbars", "--force-color-profile=srgb",
+                "--user-data-dir=" + profile, "--window-size=1280,900");
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(driver.toFile())
+                .usingAnyFreePort()
+                .build();
+        ChromeDriver chrome = new ChromeDriver(service, options);
+        chrome.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        chrome.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+        return chrome;
+    }
+
+    /**
+     * Makes the page lay out as on a device {@code width} CSS pixels wide.
+     *
+     * @param chrome a session
+     * @param width  viewport width in CSS pixels
+     * @param height viewport height in CSS pixels
+     */
+    static void viewport(ChromeDriver chrome, int width, int height) {
+        chrome.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of(
+                "width", width, "height", height, "deviceScaleFactor", 1, "mobile", width < 600));
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}
