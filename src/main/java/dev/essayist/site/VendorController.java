@@ -1,7 +1,6 @@
 package dev.essayist.site;
 
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -23,8 +22,6 @@ class VendorController {
 
     @Get("/{file}")
     MutableHttpResponse<?> file(HttpRequest<?> request, String file) {
-        return vendor.find(file).<MutableHttpResponse<?>>map(rendered -> HttpCaching.send(request, rendered, HttpStatus.OK,
-                        request.getParameters().contains("v") ? StaticController.IMMUTABLE : HttpCaching.PAGE_CACHE))
-                .orElseGet(() -> errors.notFound(request));
+        return StaticController.send(request, vendor.find(file), errors);
     }
 }

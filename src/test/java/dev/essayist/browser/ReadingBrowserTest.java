@@ -103,9 +103,14 @@ class ReadingBrowserTest {
                     Files.write(SCREENSHOTS.resolve("essay-" + width + "-code.png"), chrome.getScreenshotAs(OutputType.BYTES));
                     js("document.querySelector('.prose table').scrollIntoView({block: 'center'})");
                     Files.write(SCREENSHOTS.resolve("essay-" + width + "-table.png"), chrome.getScreenshotAs(OutputType.BYTES));
+                    js("document.querySelector('.essay-footer').scrollIntoView({block: 'end'})");
+                    Files.write(SCREENSHOTS.resolve("essay-" + width + "-footer.png"), chrome.getScreenshotAs(OutputType.BYTES));
                 }
             }
         }
+        Chromium.viewport(chrome, PHONE, 844);
+        open(pages.get("search"));
+        Files.write(SCREENSHOTS.resolve("search-390-light.png"), chrome.getScreenshotAs(OutputType.BYTES));
         assertThat(SCREENSHOTS.resolve("essay-390-light.png")).isNotEmptyFile();
     }
 
