@@ -25,6 +25,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
@@ -42,6 +43,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * search work, that axe-core finds no serious or critical violation on any page type in either
  * theme, and that every control is reachable by keyboard.
  */
+@ExtendWith(Chromium.Required.class)
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ReadingBrowserTest {
@@ -108,6 +110,12 @@ class ReadingBrowserTest {
                 }
             }
         }
+        Chromium.viewport(chrome, DESKTOP, 900);
+        open(pages.get("essay"));
+        chrome.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
+        Files.write(SCREENSHOTS.resolve("essay-print.png"), chrome.getScreenshotAs(OutputType.BYTES));
+        assertThat(chrome.findElement(By.cssSelector(".site-header nav")).isDisplayed()).as("navigation in print").isFalse();
+        chrome.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
         Chromium.viewport(chrome, PHONE, 844);
         open(pages.get("search"));
         Files.write(SCREENSHOTS.resolve("search-390-light.png"), chrome.getScreenshotAs(OutputType.BYTES));
