@@ -101,7 +101,7 @@ class ReadingBrowserTest {
                 }
                 if (page.equals("essay")) {
                     js("document.documentElement.setAttribute('data-theme', 'light');"
-                            + "document.querySelector('.prose pre').scrollIntoView({block: 'center'})");
+                            + "document.querySelector('.prose .code-block, .prose pre').scrollIntoView({block: 'start'})");
                     Files.write(SCREENSHOTS.resolve("essay-" + width + "-code.png"), chrome.getScreenshotAs(OutputType.BYTES));
                     js("document.querySelector('.prose table').scrollIntoView({block: 'center'})");
                     Files.write(SCREENSHOTS.resolve("essay-" + width + "-table.png"), chrome.getScreenshotAs(OutputType.BYTES));
