@@ -4,7 +4,6 @@
 (function () {
   'use strict';
   if (window.hljs) {
-    window.hljs.configure({ cssSelector: 'pre code[class*="language-"]' });
     document.querySelectorAll('pre code[class*="language-"]').forEach(function (code) {
       var language = code.className.replace(/.*language-(\S+).*/, '$1');
       if (window.hljs.getLanguage(language)) {

@@ -28,6 +28,15 @@ import org.openqa.selenium.logging.LoggingPreferences;
  */
 final class Chromium {
 
+    /**
+     * Selenium warns that it has no CDP bindings for this Chromium version; the tests use only raw
+     * CDP commands (executeCdpCommand), which need none. Held here so the levels are not lost
+     * when java.util.logging drops an unreferenced logger.
+     */
+    private static final java.util.List<java.util.logging.Logger> QUIET = java.util.List.of(
+            java.util.logging.Logger.getLogger("org.openqa.selenium.devtools"),
+            java.util.logging.Logger.getLogger("org.openqa.selenium.chromium"));
+
     /** How to get the browser on Debian or Ubuntu. */
     static final String INSTALL = "apt-get install chromium chromium-driver";
 
@@ -81,10 +90,7 @@ final class Chromium {
         Path browser = browser();
         Path driver = driver();
         System.setProperty("SE_OFFLINE", "true");
-        // Selenium warns that it has no CDP bindings for this Chromium version; the tests use only
-        // raw CDP commands (executeCdpCommand), which need none.
-        java.util.logging.Logger.getLogger("org.openqa.selenium.devtools").setLevel(Level.SEVERE);
-        java.util.logging.Logger.getLogger("org.openqa.selenium.chromium").setLevel(Level.SEVERE);
+        QUIET.forEach(logger -> logger.setLevel(Level.SEVERE));
         // A fresh profile each run, under target/ so that `mvn clean` removes it.
         Path profile = Path.of("target", "chromium-profile").toAbsolutePath();
         try {
