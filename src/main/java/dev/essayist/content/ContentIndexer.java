@@ -5,6 +5,7 @@ import dev.essayist.page.PageRepository;
 import dev.essayist.post.Post;
 import dev.essayist.post.PostRepository;
 import dev.essayist.post.PostSource;
+import dev.essayist.search.SearchRepository;
 import dev.essayist.site.SiteConfig;
 import dev.essayist.tag.Tag;
 import dev.essayist.tag.TagRepository;
@@ -49,12 +50,13 @@ public class ContentIndexer {
 
     /** Root-level paths that belong to routes and so can be neither an alias nor shadowed by one. */
     static final Set<String> RESERVED = Set.of("", "posts", "tags", "page", "archive", "about", "search", "static",
-            "health", "feed.xml", "atom.xml", "feed.json", "sitemap.xml", "robots.txt", "favicon.ico");
+            "health", "vendor", "feed.xml", "atom.xml", "feed.json", "sitemap.xml", "robots.txt", "favicon.ico");
 
     private final SiteConfig site;
     private final PostRepository posts;
     private final TagRepository tags;
     private final PageRepository pages;
+    private final SearchRepository search;
     private final TransactionOperations<Connection> tx;
     private final ApplicationEventPublisher<ContentChanged> events;
     private final ObjectMapper json;
@@ -68,12 +70,13 @@ public class ContentIndexer {
     private final Map<String, String> failedHashes = new ConcurrentHashMap<>();
 
     ContentIndexer(SiteConfig site, PostRepository posts, TagRepository tags, PageRepository pages,
-                   TransactionOperations<Connection> tx, ApplicationEventPublisher<ContentChanged> events,
+                   SearchRepository search, TransactionOperations<Connection> tx, ApplicationEventPublisher<ContentChanged> events,
                    ObjectMapper json) {
         this.site = site;
         this.posts = posts;
         this.tags = tags;
         this.pages = pages;
+        this.search = search;
         this.tx = tx;
         this.events = events;
         this.json = json;
@@ -372,6 +375,8 @@ public class ContentIndexer {
         fm.aliases().forEach(a -> aliases.add(normalise(a)));
         aliases.forEach(a -> posts.insertAlias(a, post.id()));
         linkedSlugs(parsed.body().links()).forEach(target -> posts.insertLink(post.id(), target));
+        // The search document, indexed by H2's full-text triggers in this same transaction.
+        search.insert(post.id(), fm.title(), parsed.summary(), org.jsoup.Jsoup.parseBodyFragment(post.html()).text());
     }
 
     /**

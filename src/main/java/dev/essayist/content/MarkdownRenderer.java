@@ -19,7 +19,8 @@ import org.jsoup.nodes.Element;
 
 /**
  * Markdown to HTML, once per file at index time: CommonMark 0.31 plus GitHub's tables,
- * strikethrough, task lists and autolinks, footnotes, and ids with anchor links on headings.
+ * strikethrough, task lists and autolinks, footnotes, ids with anchor links on headings, and
+ * file names on fenced code ({@link CodeBlockTitles}).
  *
  * <p>Thread-safe: flexmark's parser and renderer are immutable once built, and each call makes
  * its own document.
@@ -39,7 +40,8 @@ public final class MarkdownRenderer {
         MutableDataSet options = new MutableDataSet()
                 .set(Parser.EXTENSIONS, List.of(
                         TablesExtension.create(), StrikethroughExtension.create(), TaskListExtension.create(),
-                        AutolinkExtension.create(), FootnoteExtension.create(), AnchorLinkExtension.create()))
+                        AutolinkExtension.create(), FootnoteExtension.create(), AnchorLinkExtension.create(),
+                        CodeBlockTitles.create()))
                 .set(TablesExtension.CLASS_NAME, "")
                 .set(HtmlRenderer.GENERATE_HEADER_ID, true)
                 .set(HtmlRenderer.RENDER_HEADER_ID, true)
@@ -83,6 +85,7 @@ public final class MarkdownRenderer {
         for (Element pre : body.select("pre")) {
             pre.attr("tabindex", "0");
         }
+        CodeBlockTitles.wrap(body);
         Element firstParagraph = body.select("> p").first();
         String excerpt = firstParagraph == null ? "" : truncate(firstParagraph.text(), EXCERPT_CHARS);
         String text = body.text();

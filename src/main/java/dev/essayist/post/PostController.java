@@ -40,6 +40,7 @@ class PostController {
     static final int TOC_MIN_SECTIONS = 3;
 
     private final PostRepository posts;
+    private final EssayLinks links;
     private final PostListing listing;
     private final PageRenderer renderer;
     private final ErrorPages errors;
@@ -47,9 +48,10 @@ class PostController {
     private final ObjectMapper json;
     private final Clock clock;
 
-    PostController(PostRepository posts, PostListing listing, PageRenderer renderer, ErrorPages errors,
+    PostController(PostRepository posts, EssayLinks links, PostListing listing, PageRenderer renderer, ErrorPages errors,
                    SiteConfig site, ObjectMapper json, Clock clock) {
         this.posts = posts;
+        this.links = links;
         this.listing = listing;
         this.renderer = renderer;
         this.errors = errors;
@@ -83,11 +85,14 @@ class PostController {
      * @param toc            table of contents, empty when the essay has fewer than three sections
      * @param newer          the next newer essay or {@code null}
      * @param older          the next older essay or {@code null}
+     * @param related        essays sharing the most tags, then newest; at most {@link #RELATED}
+     * @param referencedBy   essays on this site that link to this one, newest first
+     * @param hasCode        whether the body has code blocks (the highlighting scripts load only then)
      * @param banner         in preview mode, why readers would not see this essay; else {@code null}
      */
     record EssayView(String title, DateView published, DateView updated, int readingMinutes, int words,
                      List<TagLink> tags, String html, List<TocEntry> toc, PostItem newer, PostItem older,
-                     Banner banner) {
+                     List<PostItem> related, List<PostItem> referencedBy, boolean hasCode, Banner banner) {
     }
 
     /**
@@ -106,6 +111,9 @@ class PostController {
                     + ": not public yet. Shown because preview mode is on.") : null;
         }
     }
+
+    /** The most related essays shown under an essay. */
+    static final int RELATED = 3;
 
     /**
      * A table of contents entry.
@@ -188,13 +196,20 @@ class PostController {
         PostItem newer = posts.findNewer(now, post.publishedAt(), post.id()).map(p -> listing.item(p, List.of())).orElse(null);
         PostItem older = posts.findOlder(now, post.publishedAt(), post.id()).map(p -> listing.item(p, List.of())).orElse(null);
         List<TagLink> tags = listing.tagsOf(List.of(post.id())).getOrDefault(post.id(), List.of());
+        List<PostSummary> related = links.findRelated(post.id(), now, RELATED);
+        List<PostSummary> referencing = links.findReferencing(post.id(), now);
         DateView published = listing.date(post.publishedAt());
         EssayView view = new EssayView(post.title(), published, listing.date(post.updatedAt()),
                 post.readingMinutes(), post.wordCount(), tags, post.html(), toc(post.headings()), newer, older,
+                listing.items(related), listing.items(referencing), post.html().contains("<pre"),
                 Banner.of(post, now, published));
+        List<PostSummary> around = new ArrayList<>(related);
+        around.addAll(referencing);
+        Instant lastModified = PostListing.newest(around).isAfter(post.lastModified())
+                ? PostListing.newest(around) : post.lastModified();
         Head head = new Head(post.title(), post.summary(), "/posts/" + post.slug(), List.of(), List.of(),
                 new Head.Article(post.publishedAt(), post.updatedAt(), tags.stream().map(TagLink::name).toList()));
-        return renderer.html("post/show", head, view, post.lastModified());
+        return renderer.html("post/show", head, view, lastModified);
     }
 
     private List<TocEntry> toc(String headingsJson) {

@@ -23,12 +23,15 @@ public class PageRenderer {
     private final HandlebarsViewsRenderer<Object, Object> views;
     private final SiteConfig site;
     private final StaticFiles statics;
+    private final VendorAssets vendor;
     private final ObjectMapper json;
 
-    PageRenderer(HandlebarsViewsRenderer<Object, Object> views, SiteConfig site, StaticFiles statics, ObjectMapper json) {
+    PageRenderer(HandlebarsViewsRenderer<Object, Object> views, SiteConfig site, StaticFiles statics,
+                 VendorAssets vendor, ObjectMapper json) {
         this.views = views;
         this.site = site;
         this.statics = statics;
+        this.vendor = vendor;
         this.json = json;
     }
 
@@ -85,9 +88,12 @@ public class PageRenderer {
     /**
      * Asset URLs with content fingerprints.
      *
-     * @param css the stylesheet
+     * @param css       the stylesheet
+     * @param script    the site script, loaded blocking in {@code <head>} (no flash of the wrong theme)
+     * @param code      highlighting and copy buttons, for pages with code
+     * @param highlight highlight.js, for pages with code
      */
-    public record Assets(String css) {
+    public record Assets(String css, String script, String code, String highlight) {
     }
 
     /**
@@ -121,7 +127,8 @@ public class PageRenderer {
                 new SiteView(site.title(), site.description(), site.author(), site.language(), site.base()),
                 new HeadView(title, head.description(), canonical, head.feeds(), head.rel(),
                         a == null ? "website" : "article", article, jsonLd),
-                new Assets(statics.url("css/site.css")),
+                new Assets(statics.url("css/site.css"), statics.url("js/site.js"), statics.url("js/code.js"),
+                        vendor.url("highlight.min.js")),
                 content);
     }
 

@@ -28,7 +28,16 @@ class StaticController {
 
     @Get("/{+path}")
     MutableHttpResponse<?> file(HttpRequest<?> request, @PathVariable String path) {
-        Optional<Rendered> file = files.find(path);
+        return send(request, files.find(path), errors);
+    }
+
+    /**
+     * @param request the request
+     * @param file    the file, or empty
+     * @param errors  the error pages
+     * @return the file, immutable for a year when the URL has {@code ?v=}, else the 404 page
+     */
+    static MutableHttpResponse<?> send(HttpRequest<?> request, Optional<Rendered> file, ErrorPages errors) {
         if (file.isEmpty()) {
             return errors.notFound(request);
         }

@@ -57,6 +57,25 @@ class MarkdownRendererTest {
     }
 
     @Test
+    void showsTheFileNameOfAFencedBlockAboveIt() {
+        Document doc = html(renderer.render("```sql title=\"queue.sql\"\nSELECT 1;\n```\n\n```go title=main.go\nfunc main() {}\n```\n"));
+        assertThat(doc.select("figure.code-block > figcaption.code-title")).extracting(Element::text)
+                .containsExactly("queue.sql", "main.go");
+        Element code = doc.selectFirst("figure.code-block > figcaption + pre > code");
+        assertThat(code.className()).isEqualTo("language-sql");
+        assertThat(code.text()).isEqualTo("SELECT 1;");
+        assertThat(doc.select("[data-title]")).isEmpty();
+    }
+
+    @Test
+    void keepsAFileNameAsTextNeverMarkup() {
+        Document doc = html(renderer.render("```sh title=\"<img src=x onerror=alert(1)>.sh\"\nls\n```\n```text\nno title\n```\n"));
+        assertThat(doc.select("img")).isEmpty();
+        assertThat(doc.selectFirst("figcaption").text()).isEqualTo("<img src=x onerror=alert(1)>.sh");
+        assertThat(doc.select("figure")).hasSize(1);
+    }
+
+    @Test
     void rendersStrikethroughTaskListsAndAutolinks() {
         Document doc = html(renderer.render("~~old~~\n\n- [x] done\n- [ ] todo\n\nSee https://www.postgresql.org/docs/ now.\n"));
         assertThat(doc.select("del").text()).isEqualTo("old");

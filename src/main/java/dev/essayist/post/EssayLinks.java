@@ -1,0 +1,44 @@
+package dev.essayist.post;
+
+import static dev.essayist.post.PostRepository.PUBLISHED;
+import static dev.essayist.post.PostRepository.SUMMARY;
+
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.GenericRepository;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What surrounds an essay: the essays related to it by tags, and the essays on this site that
+ * link to it (the link graph the indexer stores in {@code link}). Only published essays appear
+ * (DESIGN.md invariant 5).
+ */
+@JdbcRepository(dialect = Dialect.H2)
+interface EssayLinks extends GenericRepository<Post, Long> {
+
+    /**
+     * @param id    the essay's id
+     * @param now   the current time
+     * @param limit the most essays to return
+     * @return other published essays sharing at least one tag with it: most shared tags first,
+     *         then newest first
+     */
+    @Query("SELECT " + SUMMARY + " FROM post p JOIN post_tag pt ON pt.post_id = p.id"
+            + " WHERE pt.tag_id IN (SELECT s.tag_id FROM post_tag s WHERE s.post_id = :id) AND p.id <> :id AND "
+            + PUBLISHED + " GROUP BY " + SUMMARY + " ORDER BY COUNT(*) DESC, p.published_at DESC, p.id DESC LIMIT :limit")
+    List<PostSummary> findRelated(long id, Instant now, int limit);
+
+    /**
+     * @param id  the essay's id
+     * @param now the current time
+     * @return published essays whose bodies link to it, by its slug or by one of its alias paths
+     *         under {@code /posts/}; newest first
+     */
+    @Query("SELECT " + SUMMARY + " FROM post p WHERE p.id <> :id AND " + PUBLISHED
+            + " AND EXISTS (SELECT 1 FROM link l WHERE l.post_id = p.id AND (l.target_slug = (SELECT t.slug FROM post t WHERE t.id = :id)"
+            + " OR CONCAT('/posts/', l.target_slug) IN (SELECT a.path FROM alias a WHERE a.post_id = :id)))"
+            + " ORDER BY p.published_at DESC, p.id DESC")
+    List<PostSummary> findReferencing(long id, Instant now);
+}
