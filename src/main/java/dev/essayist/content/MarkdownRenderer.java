@@ -60,7 +60,7 @@ public final class MarkdownRenderer {
      * @return the HTML fragment and what was learned while rendering it
      */
     public RenderedMarkdown render(String markdown) {
-        String html = renderer.render(parser.parse(markdown));
+        String html = HtmlSanitizer.sanitize(renderer.render(parser.parse(markdown)));
         Document doc = Jsoup.parseBodyFragment(html);
         doc.outputSettings().prettyPrint(false);
         Element body = doc.body();
