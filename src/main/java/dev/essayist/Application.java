@@ -1,9 +1,28 @@
 package dev.essayist;
 
+import dev.essayist.content.PostsFolderException;
 import io.micronaut.runtime.Micronaut;
+import io.micronaut.runtime.exceptions.ApplicationStartupException;
+import org.slf4j.LoggerFactory;
 
 public class Application {
+
+    /** Exit status when the posts folder is missing or unreadable. */
+    static final int EXIT_NO_POSTS = 1;
+
     public static void main(String[] args) {
-        Micronaut.run(Application.class, args);
+        try {
+            Micronaut.build(args).mainClass(Application.class)
+                    // Exit code 0 here stops Micronaut logging the error with its stack trace and
+                    // exiting; it rethrows instead, and the catch below says it in one line.
+                    .mapError(PostsFolderException.class, e -> 0)
+                    .start();
+        } catch (ApplicationStartupException e) {
+            if (e.getCause() instanceof PostsFolderException noPosts) {
+                LoggerFactory.getLogger(Application.class).error("Cannot start: {}", noPosts.getMessage());
+                System.exit(EXIT_NO_POSTS);
+            }
+            throw e;
+        }
     }
 }
