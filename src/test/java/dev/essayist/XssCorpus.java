@@ -59,6 +59,13 @@ public final class XssCorpus {
             ```
             """;
 
+    /**
+     * Inline script a browser would run: any {@code <script>} without {@code src}, except a JSON-LD
+     * data block, which is never executed (HTML, "data block"); a title that broke out of one would
+     * show up here as a second, untyped script.
+     */
+    public static final String EXECUTABLE_INLINE_SCRIPT = "script:not([src]):not([type='application/ld+json'])";
+
     /** Elements no essay may carry into a page or a feed. */
     private static final String DANGEROUS_ELEMENTS = "script, iframe, frame, frameset, object, embed, applet, form, "
             + "button, textarea, select, style, link, meta, base, svg, math, template, noscript, video, audio, "
