@@ -18,11 +18,13 @@ import org.owasp.html.PolicyFactory;
  * whose URL has a scheme other than {@code http}, {@code https} or {@code mailto}. Relative URLs and
  * fragments stay.
  *
- * <p>The URL check is the OWASP Java HTML Sanitizer's: it decodes character references first and
- * reads the scheme the way a browser does (WHATWG URL Standard), so {@code java&#115;cript:},
+ * <p>The URL check is the OWASP Java HTML Sanitizer's: it decodes character references first, then
+ * takes everything before the first {@code :} (unless a {@code /}, {@code ?} or {@code #} comes
+ * earlier) as the scheme, which must be on the list. So {@code java&#115;cript:},
  * {@code &#x6A;avascript:}, {@code JAVASCRIPT:} and a scheme with a tab or newline inside are all
- * refused, as are {@code vbscript:} and {@code data:}; an {@code <a>} or {@code <img>} left without
- * its URL is dropped, keeping its text. This does not rely on flexmark's {@code SUPPRESSED_LINKS}.
+ * refused, as are {@code vbscript:} and {@code data:}, in links, images and every {@code srcset}
+ * candidate; an {@code <a>} or {@code <img>} left without its URL is dropped, keeping its text.
+ * This does not rely on flexmark's {@code SUPPRESSED_LINKS}.
  *
  * <p>Thread-safe: the policy is immutable.
  */
