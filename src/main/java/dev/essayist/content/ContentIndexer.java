@@ -103,15 +103,15 @@ public class ContentIndexer {
      * Reindexes {@code posts/} and {@code posts/pages/}.
      *
      * @return what changed
-     * @throws IllegalStateException if the posts folder does not exist or cannot be listed
+     * @throws PostsFolderException if the posts folder does not exist or cannot be listed
      */
     @io.micrometer.core.annotation.Timed(value = "essayist.reindex", description = "Time to bring the index in line with posts/")
     public synchronized Report reindex() {
         long start = System.nanoTime();
         Path dir = site.posts();
         if (!Files.isDirectory(dir)) {
-            throw new IllegalStateException("posts folder '" + dir.toAbsolutePath()
-                    + "' does not exist or is not a folder (set essayist.posts-dir or ESSAYIST_POSTS_DIR)");
+            throw new PostsFolderException("posts folder '" + dir.toAbsolutePath()
+                    + "' does not exist or is not a folder (set essayist.posts-dir or ESSAYIST_POSTS_DIR)", null);
         }
         List<Path> postFiles = markdownFiles(dir);
         List<Path> pageFiles = Files.isDirectory(dir.resolve("pages")) ? markdownFiles(dir.resolve("pages")) : List.of();
@@ -220,7 +220,7 @@ public class ContentIndexer {
         try (Stream<Path> files = Files.list(dir)) {
             return files.filter(ContentIndexer::isPostFile).sorted().toList();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + dir, e);
+            throw new PostsFolderException("cannot list the folder '" + dir.toAbsolutePath() + "': " + e, e);
         }
     }
 

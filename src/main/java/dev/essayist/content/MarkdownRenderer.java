@@ -64,7 +64,7 @@ public final class MarkdownRenderer {
     public RenderedMarkdown render(String markdown) {
         com.vladsch.flexmark.util.ast.Document document = parser.parse(markdown);
         List<Reference> references = References.of(document);
-        String html = renderer.render(document);
+        String html = HtmlSanitizer.sanitize(renderer.render(document));
         Document doc = Jsoup.parseBodyFragment(html);
         doc.outputSettings().prettyPrint(false);
         Element body = doc.body();

@@ -12,6 +12,7 @@ import dev.essayist.post.PostRepository;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -92,9 +93,32 @@ public class ErrorPages {
         if (error instanceof HttpStatusException status && status.getStatus().getCode() < 500) {
             return page(request, status.getStatus(), "Bad request", "The request could not be understood.");
         }
+        if (error instanceof URISyntaxException) {
+            // Micronaut reports a request target that is not a URI (RFC 3986), e.g. "/posts/%zz", this way.
+            return page(request, HttpStatus.BAD_REQUEST, "Bad request", "The address is not a valid URL.");
+        }
         LOG.error("Error answering {} {}", request.getMethodName(), request.getPath(), error);
         return page(request, HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong",
                 "The page could not be shown. The error has been logged; please try again later.");
+    }
+
+    /**
+     * The page for an error status Micronaut answers without a route, such as {@code 413} for a request
+     * line or header longer than the server accepts, or {@code 400} for a request Netty cannot decode.
+     *
+     * @param request the request, as far as it was understood
+     * @param status  the status Micronaut chose
+     * @return the error page with that status
+     */
+    public MutableHttpResponse<?> statusPage(HttpRequest<?> request, HttpStatus status) {
+        if (status == HttpStatus.REQUEST_ENTITY_TOO_LARGE) {
+            return page(request, status, "Request too large", "The address or the request headers are too long.");
+        }
+        if (status.getCode() < 500) {
+            return page(request, status, "Bad request", "The request could not be understood.");
+        }
+        return page(request, status, "Something went wrong",
+                "The page could not be shown. Please try again later.");
     }
 
     private MutableHttpResponse<?> page(HttpRequest<?> request, HttpStatus status, String heading, String message) {
@@ -106,7 +130,9 @@ public class ErrorPages {
             LOG.error("Cannot render the {} page", status.getCode(), e);
             body = FALLBACK.getBytes(StandardCharsets.UTF_8);
         }
-        return HttpResponse.status(status).body(body).contentType(Rendered.HTML)
+        MutableHttpResponse<?> response = HttpResponse.status(status).body(body).contentType(Rendered.HTML)
                 .header("Cache-Control", "no-store");
+        SecurityHeadersFilter.apply(response);
+        return response;
     }
 }

@@ -86,9 +86,7 @@ public class StaticFiles {
      */
     static String contentType(String fileName) {
         io.micronaut.http.MediaType type = io.micronaut.http.MediaType.forFilename(fileName);
-        boolean text = type.getType().equals("text") || type.getSubtype().endsWith("xml")
-                || type.getSubtype().equals("json") || type.getSubtype().equals("javascript");
-        return text ? type.getName() + "; charset=utf-8" : type.getName();
+        return SecurityHeadersFilter.isText(type) ? type.getName() + "; charset=utf-8" : type.getName();
     }
 
     /**

@@ -1,0 +1,114 @@
+package dev.essayist.content;
+
+import java.util.List;
+import java.util.regex.Pattern;
+import org.owasp.html.ElementPolicy;
+import org.owasp.html.HtmlPolicyBuilder;
+import org.owasp.html.PolicyFactory;
+
+/**
+ * The allowlist every rendered body passes through at index time, so neither a page nor a feed can
+ * carry script into a reader's browser, whatever an author (or a pasted snippet) writes.
+ *
+ * <p>Kept: what Markdown and its extensions produce, plus the HTML authors commonly write inside
+ * Markdown ({@code <figure>}, {@code <details>}, {@code <kbd>}, {@code <sup>}, tables, images). Removed:
+ * every other element ({@code <script>}, {@code <style>}, {@code <iframe>}, {@code <object>},
+ * {@code <embed>}, {@code <form>}, SVG, MathML, ...; the text of script and style goes with them, the
+ * text of the others stays), every event-handler and {@code style} attribute, and every link or image
+ * whose URL has a scheme other than {@code http}, {@code https} or {@code mailto}. Relative URLs and
+ * fragments stay.
+ *
+ * <p>The URL check is the OWASP Java HTML Sanitizer's: it decodes character references first, then
+ * takes everything before the first {@code :} (unless a {@code /}, {@code ?} or {@code #} comes
+ * earlier) as the scheme, which must be on the list. So {@code java&#115;cript:},
+ * {@code &#x6A;avascript:}, {@code JAVASCRIPT:} and a scheme with a tab or newline inside are all
+ * refused, as are {@code vbscript:} and {@code data:}, in links, images and every {@code srcset}
+ * candidate; an {@code <a>} or {@code <img>} left without its URL is dropped, keeping its text.
+ * This does not rely on flexmark's {@code SUPPRESSED_LINKS}.
+ *
+ * <p>Thread-safe: the policy is immutable.
+ */
+final class HtmlSanitizer {
+
+    private static final String[] HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"};
+
+    /** Fragment ids: letters, digits, {@code - _ : .}; enough for flexmark's heading and footnote ids. */
+    private static final Pattern ID = Pattern.compile("[A-Za-z][A-Za-z0-9_:.\\-]{0,127}");
+
+    /** Space-separated class names such as {@code language-sql} or {@code footnote-ref}. */
+    private static final Pattern CLASSES = Pattern.compile("[A-Za-z0-9_\\- ]{1,256}");
+
+    private static final Pattern PIXELS = Pattern.compile("[0-9]{1,5}");
+
+    private static final Pattern TABINDEX = Pattern.compile("-?[0-9]");
+
+    private static final Pattern ROLE = Pattern.compile("[a-z]{1,32}");
+
+    private static final Pattern ALIGN = Pattern.compile("(?i)left|center|right");
+
+    /**
+     * A task-list box (GitHub task lists render as {@code <input type="checkbox" disabled>}): kept only
+     * as a checkbox, always disabled, so no other form control can be smuggled in.
+     */
+    private static final ElementPolicy CHECKBOX_ONLY = (name, attrs) -> {
+        if (!"checkbox".equalsIgnoreCase(value(attrs, "type"))) {
+            return null;
+        }
+        if (value(attrs, "disabled") == null) {
+            attrs.addAll(List.of("disabled", "disabled"));
+        }
+        return name;
+    };
+
+    private static final PolicyFactory POLICY = new HtmlPolicyBuilder()
+            .allowUrlProtocols("http", "https", "mailto")
+            .allowElements("p", "br", "hr", "blockquote", "pre", "code", "kbd", "samp", "var",
+                    "em", "strong", "i", "b", "del", "s", "ins", "mark", "small", "sup", "sub", "abbr",
+                    "ul", "ol", "li", "dl", "dt", "dd",
+                    "table", "caption", "thead", "tbody", "tfoot", "tr", "th", "td",
+                    "figure", "figcaption", "details", "summary", "div", "span", "a", "img")
+            .allowElements(HEADINGS)
+            .allowElements(CHECKBOX_ONLY, "input")
+            .allowAttributes("href", "title").onElements("a")
+            .allowAttributes("src", "alt", "title", "srcset").onElements("img")
+            .allowAttributes("width", "height").matching(PIXELS).onElements("img")
+            .allowAttributes("type", "checked", "disabled").onElements("input")
+            .allowAttributes("title").onElements("abbr")
+            .allowAttributes("open").onElements("details")
+            .allowAttributes("start").matching(PIXELS).onElements("ol")
+            .allowAttributes("align").matching(ALIGN).onElements("th", "td")
+            .allowAttributes("class").matching(CLASSES)
+                    .onElements("span", "code", "pre", "div", "a", "sup", "li", "ol", "figure", "figcaption")
+            .allowAttributes("id").matching(ID).onElements(HEADINGS)
+            .allowAttributes("id").matching(ID).onElements("li", "sup", "div")
+            .allowAttributes("tabindex").matching(TABINDEX).onElements("div", "pre")
+            .allowAttributes("role").matching(ROLE).onElements("div", "pre")
+            .allowAttributes("aria-label").onElements("div", "pre")
+            // A fenced block's file name (```sql title="queue.sql"); CodeBlockTitles turns it into
+            // a caption after sanitising, as text.
+            .allowAttributes("data-title").onElements("pre")
+            .toFactory();
+
+    private HtmlSanitizer() {
+    }
+
+    /** @return the value of {@code name} in an OWASP attribute list (name, value, name, value, ...) */
+    private static String value(List<String> attrs, String name) {
+        for (int i = 0; i + 1 < attrs.size(); i += 2) {
+            if (attrs.get(i).equals(name)) {
+                return attrs.get(i + 1);
+            }
+        }
+        return null;
+    }
+
+    /**
+     * @param html an HTML fragment, as flexmark renders a Markdown body
+     * @return the fragment with only allowlisted elements, attributes and URL schemes left; text is
+     *         kept (except inside {@code <script>}, {@code <style>} and the like), well-formed and
+     *         with every tag closed
+     */
+    static String sanitize(String html) {
+        return POLICY.sanitize(html);
+    }
+}

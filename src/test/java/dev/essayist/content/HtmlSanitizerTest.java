@@ -1,0 +1,78 @@
+package dev.essayist.content;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.essayist.XssCorpus;
+import java.util.stream.Stream;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+class HtmlSanitizerTest {
+
+    private final MarkdownRenderer renderer = new MarkdownRenderer();
+
+    private Element render(String markdown) {
+        return Jsoup.parseBodyFragment(renderer.render(markdown).html()).body();
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyAttackIsDisarmed() {
+        return XssCorpus.ATTACKS.entrySet().stream().map(attack -> DynamicTest.dynamicTest(attack.getKey(),
+                () -> XssCorpus.assertHarmless(render(attack.getValue()), attack.getKey())));
+    }
+
+    @Test
+    void ordinaryMarkdownAndHtmlSurvive() {
+        Element body = render(XssCorpus.ORDINARY);
+        XssCorpus.assertOrdinaryContent(body, "", "ordinary content");
+        assertThat(body.select("div.table-wrap[tabindex=0][role=region][aria-label=Table] > table")).hasSize(1);
+        assertThat(body.select("pre[tabindex=0]")).hasSize(1);
+    }
+
+    @Test
+    void wholeCorpusInOneEssayKeepsTheOrdinaryContent() {
+        Element body = render(XssCorpus.essayBody());
+        XssCorpus.assertHarmless(body, "the whole corpus");
+        XssCorpus.assertOrdinaryContent(body, "", "the whole corpus");
+    }
+
+    @Test
+    void linksLosingTheirUrlKeepTheirText() {
+        Element body = render("[click me](javascript:alert(1)) and <a href=\"vbscript:x\">this</a>");
+        assertThat(body.select("a")).isEmpty();
+        assertThat(body.text()).isEqualTo("click me and this");
+    }
+
+    @Test
+    void scriptAndStyleTextIsDroppedWithTheElement() {
+        Element body = render("before <script>alert('gone')</script><style>p { color: red }</style> after");
+        assertThat(body.text()).isEqualTo("before after");
+    }
+
+    @Test
+    void keepsOnlyTheSafeCandidatesOfASrcset() {
+        Element img = render("<img src=\"/a.png\" srcset=\"/a.png 1x, /b.png 2x\" width=\"640\" height=\"480\" alt=\"a\">")
+                .selectFirst("img");
+        assertThat(img.attr("srcset").replaceAll("\\s+", " ")).isEqualTo("/a.png 1x , /b.png 2x");
+        assertThat(img.attr("width")).isEqualTo("640");
+        Element evil = render("<img src=\"/a.png\" srcset=\"/a.png 1x, javascript:alert(1) 2x\">").selectFirst("img");
+        assertThat(evil.attr("srcset")).doesNotContain("javascript");
+    }
+
+    @Test
+    void taskListBoxesStayDisabledCheckboxes() {
+        Element body = render("- [x] done\n\n<input type=\"checkbox\" checked> <input type=\"radio\">");
+        assertThat(body.select("input")).hasSize(2).allMatch(i -> i.attr("type").equals("checkbox") && i.hasAttr("disabled"));
+    }
+
+    @Test
+    void keepsClassesAndIdsOnlyWhereMarkdownPutsThem() {
+        Element body = render("<p class=\"x\" id=\"p1\">para</p> <span class=\"hl\" id=\"s1\">span</span>");
+        assertThat(body.selectFirst("p").attributes().size()).isZero();
+        assertThat(body.selectFirst("span").className()).isEqualTo("hl");
+        assertThat(body.selectFirst("span").id()).isEmpty();
+    }
+}
