@@ -70,6 +70,14 @@ public interface PostRepository extends CrudRepository<Post, Long> {
     @Query("SELECT p.slug FROM alias a JOIN post p ON p.id = a.post_id WHERE a.path = :path AND " + PUBLISHED)
     Optional<String> findSlugByAlias(String path, Instant now);
 
+    /**
+     * @param now the current time
+     * @return the earliest {@code published_at} after {@code now} of a post that is not a draft:
+     * when the published set next changes without a reindex (the response cache expires then)
+     */
+    @Query("SELECT MIN(p.published_at) FROM post p WHERE p.draft = FALSE AND p.published_at > :now")
+    Optional<Instant> findNextScheduled(Instant now);
+
     /** @return every indexed file, published or not */
     @Query("SELECT p.id, p.source_path, p.source_hash, p.slug, p.guid FROM post p")
     List<PostSource> findSources();
