@@ -11,6 +11,7 @@ set -euo pipefail
 
 ESSAYS=1000
 DURATION=10
+WARMUP=3
 CONNECTIONS=50
 THREADS=2
 BUILD=1
@@ -79,29 +80,34 @@ start_essayist() {
   PIDS+=("$ESSAYIST_PID")
 }
 
+# stop PID [SECONDS]: asks the process to stop, waits (10 s unless told), then kills it.
 stop() {
   kill "$1" 2>/dev/null || true
-  for _ in $(seq 1 100); do kill -0 "$1" 2>/dev/null || return 0; sleep 0.1; done
+  for _ in $(seq 1 $(( ${2:-10} * 10 ))); do kill -0 "$1" 2>/dev/null || return 0; sleep 0.1; done
   kill -9 "$1" 2>/dev/null || true
 }
 
-# timed_start POSTS INDEX PORT LOG OPTS...: starts Essayist and prints ms from launch to first 200.
+# java_pid PID: the JVM started under `timeout` (its child), for /proc/PID/status.
+java_pid() { ps -o pid= --ppid "$1" | tr -d ' ' | head -1; }
+
+# timed_start POSTS INDEX PORT LOG OPTS...: starts Essayist; sets TIMED_MS, launch to first 200.
 timed_start() {
   local t0; t0=$(now_ms)
   start_essayist "$@"
   if ! wait_200 "http://127.0.0.1:$3/" 600; then
     echo "Essayist did not answer 200 within 600 s; log: $4" >&2; tail -20 "$4" >&2; exit 1
   fi
-  echo $(( $(now_ms) - t0 ))
+  TIMED_MS=$(( $(now_ms) - t0 ))
 }
 
 indexed_ms() { grep -o 'Indexed .* in [0-9]* ms' "$1" | tail -1 | grep -o '[0-9]* ms$' | tr -d ' ms'; }
 indexed_line() { grep -o 'Indexed .* in [0-9]* ms' "$1" | tail -1; }
 
-# bench NAME URL [LUA]: wrk run; appends "NAME rps p50 p99" to $WORK/http.txt.
+# bench NAME URL [LUA]: a short unrecorded warm-up run (JIT), then the measured wrk run;
+# appends "NAME rps p50 p99" to $WORK/http.txt.
 bench() {
   local name=$1 url=$2 lua=${3:-} out
-  curl -s -o /dev/null -m 5 "$url" || true
+  timeout 30 wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" ${lua:+-s "$lua"} "$url" >/dev/null 2>&1 || true
   out=$(timeout $((DURATION + 30)) wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --timeout 5s --latency \
         ${lua:+-s "$lua"} "$url" 2>&1)
   local rps p50 p99 non2xx
@@ -128,7 +134,8 @@ python3 "$REPO/src/bench/generate.py" "$WORK/posts" "$ESSAYS"
 PORT=$(free_port)
 BASE=http://127.0.0.1:$PORT
 echo "-- cold start on $BASE (empty index)"
-COLD_MS=$(timed_start "$WORK/posts" "$WORK/index" "$PORT" "$WORK/cold.log" $SERVE_OPTS)
+timed_start "$WORK/posts" "$WORK/index" "$PORT" "$WORK/cold.log" $SERVE_OPTS
+COLD_MS=$TIMED_MS
 COLD_INDEX_MS=$(indexed_ms "$WORK/cold.log")
 echo "   $(indexed_line "$WORK/cold.log"); first 200 after $COLD_MS ms"
 SERVER=$ESSAYIST_PID
@@ -149,7 +156,7 @@ bench index "$BASE/"
 bench tag "$BASE$TAG_PATH"
 bench feed "$BASE/feed.xml"
 bench 304 "$BASE$ESSAY_PATH" "$WORK/revalidate.lua"
-RSS_KB=$(awk '/^VmHWM:/ {print $2}' "/proc/$SERVER/status")
+RSS_KB=$(awk '/^VmHWM:/ {print $2}' "/proc/$(java_pid "$SERVER")/status")
 
 if [ -n "$NGINX" ]; then
   echo "-- wrk: nginx serving the same essay bytes"
@@ -199,25 +206,29 @@ done
 stop "$SERVER"
 
 echo "-- restart on the same index"
-RESTART_MS=$(timed_start "$WORK/posts" "$WORK/index" "$PORT" "$WORK/restart.log" $SERVE_OPTS)
+timed_start "$WORK/posts" "$WORK/index" "$PORT" "$WORK/restart.log" $SERVE_OPTS
+RESTART_MS=$TIMED_MS
 echo "   $(indexed_line "$WORK/restart.log"); first 200 after $RESTART_MS ms"
 stop "$ESSAYIST_PID"
 
 echo "-- demo site (posts/ of the repository), fresh index, then restart"
 DEMO_PORT=$(free_port)
-DEMO_COLD_MS=$(timed_start "$REPO/posts" "$WORK/demo-index" "$DEMO_PORT" "$WORK/demo.log" $JAVA_OPTS)
+timed_start "$REPO/posts" "$WORK/demo-index" "$DEMO_PORT" "$WORK/demo.log" $JAVA_OPTS
+DEMO_COLD_MS=$TIMED_MS
 stop "$ESSAYIST_PID"
-DEMO_MS=$(timed_start "$REPO/posts" "$WORK/demo-index" "$DEMO_PORT" "$WORK/demo2.log" $JAVA_OPTS)
+timed_start "$REPO/posts" "$WORK/demo-index" "$DEMO_PORT" "$WORK/demo2.log" $JAVA_OPTS
+DEMO_MS=$TIMED_MS
 stop "$ESSAYIST_PID"
 # Class data sharing: record the classes a run loads, then start from that archive.
 CDS="$WORK/essayist.jsa"
 start_essayist "$REPO/posts" "$WORK/demo-index" "$DEMO_PORT" "$WORK/demo-cds-dump.log" $JAVA_OPTS -XX:ArchiveClassesAtExit="$CDS"
 wait_200 "http://127.0.0.1:$DEMO_PORT/" 120 || true
 curl -s -o /dev/null -m 5 "http://127.0.0.1:$DEMO_PORT/posts/$(ls "$REPO/posts" | grep -m1 '\.md$' | sed 's/^[0-9-]*//; s/\.md$//')" || true
-stop "$ESSAYIST_PID"
+stop "$ESSAYIST_PID" 120  # the JVM writes the archive as it exits
 for _ in $(seq 1 100); do [ -s "$CDS" ] && break; sleep 0.1; done
 if [ -s "$CDS" ]; then
-  DEMO_CDS_MS=$(timed_start "$REPO/posts" "$WORK/demo-index" "$DEMO_PORT" "$WORK/demo-cds.log" $JAVA_OPTS -XX:SharedArchiveFile="$CDS")
+  timed_start "$REPO/posts" "$WORK/demo-index" "$DEMO_PORT" "$WORK/demo-cds.log" $JAVA_OPTS -XX:SharedArchiveFile="$CDS"
+  DEMO_CDS_MS=$TIMED_MS
   stop "$ESSAYIST_PID"
 else
   DEMO_CDS_MS="n/a"

@@ -120,6 +120,7 @@ public class ContentIndexer {
                         (source, fileName) -> pageReader.read(f, name(f))))
                 .toList();
 
+        long read = System.nanoTime();
         Set<String> onDisk = new HashSet<>();
         postOutcomes.forEach(o -> onDisk.add(o.name()));
         List<String> gone = indexed.keySet().stream().filter(p -> !onDisk.contains(p)).sorted().toList();
@@ -130,11 +131,13 @@ public class ContentIndexer {
         List<String> pagesGone = pageHashes.keySet().stream().filter(p -> !pagesOnDisk.contains(p)).toList();
         List<ParsedPage> acceptedPages = pageOutcomes.stream().filter(o -> o.parsed() != null).map(Outcome::parsed).toList();
 
+        long checked = System.nanoTime();
         Set<String> changed = new LinkedHashSet<>();
         if (!accepted.isEmpty() || !gone.isEmpty() || !acceptedPages.isEmpty() || !pagesGone.isEmpty()) {
             tx.executeWrite(status -> {
                 gone.forEach(posts::deleteBySourcePath);
-                accepted.forEach(this::write);
+                Map<String, Long> tagIds = new HashMap<>();
+                accepted.forEach(p -> write(p, indexed.containsKey(p.source().name()), tagIds));
                 tags.deleteUnused();
                 pagesGone.forEach(pages::deleteBySourcePath);
                 acceptedPages.forEach(this::write);
@@ -146,6 +149,7 @@ public class ContentIndexer {
             acceptedPages.forEach(p -> changed.add(p.source().name()));
         }
 
+        long written = System.nanoTime();
         List<ContentProblem> found = new ArrayList<>();
         problemsByFile.keySet().removeIf(file -> !onDisk.contains(file) && !pagesOnDisk.contains(file));
         failedHashes.keySet().removeIf(file -> !onDisk.contains(file) && !pagesOnDisk.contains(file));
@@ -171,8 +175,9 @@ public class ContentIndexer {
         if (!changed.isEmpty()) {
             events.publishEvent(new ContentChanged(Set.copyOf(changed)));
         }
-        LOG.info("Indexed {} files ({} written, {} removed, {} problems) in {} ms", report.files(), report.written(),
-                report.removed(), found.size(), report.took().toMillis());
+        LOG.info("Indexed {} files ({} written, {} removed, {} problems) in {} ms (read {} ms, check {} ms, write {} ms)",
+                report.files(), report.written(), report.removed(), found.size(), report.took().toMillis(),
+                (read - start) / 1_000_000, (checked - read) / 1_000_000, (written - checked) / 1_000_000);
         return report;
     }
 
@@ -336,8 +341,14 @@ public class ContentIndexer {
         return alias.length() > 1 && alias.endsWith("/") ? alias.substring(0, alias.length() - 1) : alias;
     }
 
-    private void write(ParsedPost parsed) {
-        posts.deleteBySourcePath(parsed.source().name());
+    /**
+     * @param indexed whether the file has rows to replace (a new file has none to delete)
+     * @param tagIds  tag ids by slug, found or created so far in this transaction
+     */
+    private void write(ParsedPost parsed, boolean indexed, Map<String, Long> tagIds) {
+        if (indexed) {
+            posts.deleteBySourcePath(parsed.source().name());
+        }
         FrontMatter fm = parsed.frontMatter();
         Post post = posts.save(new Post(null, parsed.source().name(), parsed.source().hash(), parsed.slug(),
                 parsed.guid(), fm.title(), parsed.summary(), parsed.body().html(), toJson(parsed.body().headings()),
@@ -348,8 +359,9 @@ public class ContentIndexer {
             if (slug.isEmpty()) {
                 continue;
             }
-            Tag tag = tags.findBySlug(slug).orElseGet(() -> tags.save(new Tag(null, slug, name)));
-            tags.insertPostTag(post.id(), tag.id());
+            long tagId = tagIds.computeIfAbsent(slug,
+                    s -> tags.findBySlug(s).orElseGet(() -> tags.save(new Tag(null, s, name))).id());
+            tags.insertPostTag(post.id(), tagId);
         }
         Set<String> aliases = new LinkedHashSet<>();
         fm.aliases().forEach(a -> aliases.add(normalise(a)));
