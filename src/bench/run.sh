@@ -101,7 +101,7 @@ timed_start() {
 }
 
 indexed_ms() { grep -o 'Indexed .* in [0-9]* ms' "$1" | tail -1 | grep -o '[0-9]* ms$' | tr -d ' ms'; }
-indexed_line() { grep -o 'Indexed .* in [0-9]* ms' "$1" | tail -1; }
+indexed_line() { grep -o 'Indexed .*' "$1" | tail -1; }
 
 # bench NAME URL [LUA]: a short unrecorded warm-up run (JIT), then the measured wrk run;
 # appends "NAME rps p50 p99" to $WORK/http.txt.

@@ -137,7 +137,9 @@ public class ContentIndexer {
             tx.executeWrite(status -> {
                 gone.forEach(posts::deleteBySourcePath);
                 Map<String, Long> tagIds = new HashMap<>();
-                accepted.forEach(p -> write(p, indexed.containsKey(p.source().name()), tagIds));
+                IndexBatch batch = new IndexBatch();
+                accepted.forEach(p -> write(p, indexed.containsKey(p.source().name()), tagIds, batch));
+                batch.flush(status.getConnection());
                 tags.deleteUnused();
                 pagesGone.forEach(pages::deleteBySourcePath);
                 acceptedPages.forEach(this::write);
@@ -344,8 +346,9 @@ public class ContentIndexer {
     /**
      * @param indexed whether the file has rows to replace (a new file has none to delete)
      * @param tagIds  tag ids by slug, found or created so far in this transaction
+     * @param batch    collects the post's tag, alias and link rows
      */
-    private void write(ParsedPost parsed, boolean indexed, Map<String, Long> tagIds) {
+    private void write(ParsedPost parsed, boolean indexed, Map<String, Long> tagIds, IndexBatch batch) {
         if (indexed) {
             posts.deleteBySourcePath(parsed.source().name());
         }
@@ -361,12 +364,12 @@ public class ContentIndexer {
             }
             long tagId = tagIds.computeIfAbsent(slug,
                     s -> tags.findBySlug(s).orElseGet(() -> tags.save(new Tag(null, s, name))).id());
-            tags.insertPostTag(post.id(), tagId);
+            batch.postTag(post.id(), tagId);
         }
         Set<String> aliases = new LinkedHashSet<>();
         fm.aliases().forEach(a -> aliases.add(normalise(a)));
-        aliases.forEach(a -> posts.insertAlias(a, post.id()));
-        linkedSlugs(parsed.body().links()).forEach(target -> posts.insertLink(post.id(), target));
+        aliases.forEach(a -> batch.alias(a, post.id()));
+        linkedSlugs(parsed.body().links()).forEach(target -> batch.link(post.id(), target));
     }
 
     /**

@@ -86,14 +86,6 @@ public interface PostRepository extends CrudRepository<Post, Long> {
     @Query("DELETE FROM post WHERE source_path = :sourcePath")
     void deleteBySourcePath(String sourcePath);
 
-    /** Adds an alias path for a post. */
-    @Query("INSERT INTO alias (path, post_id) VALUES (:path, :postId)")
-    void insertAlias(String path, long postId);
-
-    /** Adds an edge of the link graph. */
-    @Query("INSERT INTO link (post_id, target_slug) VALUES (:postId, :targetSlug)")
-    void insertLink(long postId, String targetSlug);
-
     /** @return every alias with the file that declares it, drafts included (for validation) */
     @Query("SELECT a.path, p.source_path FROM alias a JOIN post p ON p.id = a.post_id")
     List<AliasSource> findAliasSources();
