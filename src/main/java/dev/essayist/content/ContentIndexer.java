@@ -121,9 +121,12 @@ public class ContentIndexer {
         Map<String, String> pageHashes = new HashMap<>();
         pages.findAll().forEach(p -> pageHashes.put(p.sourcePath(), p.sourceHash()));
 
+        // A post whose rows are current is skipped only once this process has read it: its headings,
+        // footnotes and links are what the link check needs, and only a read gives them (after a
+        // restart on a kept index, every post is read once, and only changed ones are written).
         List<Outcome<ParsedPost>> postOutcomes = postFiles.parallelStream()
-                .map(f -> read(f, failedHashes.getOrDefault(name(f),
-                        indexed.containsKey(name(f)) ? indexed.get(name(f)).sourceHash() : null), postReader::parse))
+                .map(f -> read(f, failedHashes.getOrDefault(name(f), indexed.containsKey(name(f))
+                        && links.knows(name(f)) ? indexed.get(name(f)).sourceHash() : null), postReader::parse))
                 .sorted(Comparator.comparing(Outcome::name))
                 .collect(java.util.stream.Collectors.toCollection(ArrayList::new));
         List<Outcome<ParsedPage>> pageOutcomes = pageFiles.stream()
@@ -131,32 +134,40 @@ public class ContentIndexer {
                         (source, fileName) -> pageReader.read(f, name(f))))
                 .toList();
 
+        long read = System.nanoTime();
         Set<String> onDisk = new HashSet<>();
         postOutcomes.forEach(o -> onDisk.add(o.name()));
         List<String> gone = indexed.keySet().stream().filter(p -> !onDisk.contains(p)).sorted().toList();
         List<ParsedPost> accepted = checkIdentities(postOutcomes, indexed, gone);
+        List<ParsedPost> toWrite = accepted.stream().filter(p -> !indexed.containsKey(p.source().name())
+                || !indexed.get(p.source().name()).sourceHash().equals(p.source().hash())).toList();
 
         Set<String> pagesOnDisk = new HashSet<>();
         pageOutcomes.forEach(o -> pagesOnDisk.add(o.name()));
         List<String> pagesGone = pageHashes.keySet().stream().filter(p -> !pagesOnDisk.contains(p)).toList();
         List<ParsedPage> acceptedPages = pageOutcomes.stream().filter(o -> o.parsed() != null).map(Outcome::parsed).toList();
 
+        long checked = System.nanoTime();
         Set<String> changed = new LinkedHashSet<>();
-        if (!accepted.isEmpty() || !gone.isEmpty() || !acceptedPages.isEmpty() || !pagesGone.isEmpty()) {
+        if (!toWrite.isEmpty() || !gone.isEmpty() || !acceptedPages.isEmpty() || !pagesGone.isEmpty()) {
             tx.executeWrite(status -> {
                 gone.forEach(posts::deleteBySourcePath);
-                accepted.forEach(this::write);
+                Map<String, Long> tagIds = new HashMap<>();
+                IndexBatch batch = new IndexBatch();
+                toWrite.forEach(p -> write(p, indexed.containsKey(p.source().name()), tagIds, batch));
+                batch.flush(status.getConnection());
                 tags.deleteUnused();
                 pagesGone.forEach(pages::deleteBySourcePath);
                 acceptedPages.forEach(this::write);
                 return null;
             });
             gone.forEach(changed::add);
-            accepted.forEach(p -> changed.add(p.source().name()));
+            toWrite.forEach(p -> changed.add(p.source().name()));
             pagesGone.forEach(changed::add);
             acceptedPages.forEach(p -> changed.add(p.source().name()));
         }
 
+        long written = System.nanoTime();
         List<ContentProblem> found = new ArrayList<>();
         problemsByFile.keySet().removeIf(file -> !onDisk.contains(file) && !pagesOnDisk.contains(file));
         failedHashes.keySet().removeIf(file -> !onDisk.contains(file) && !pagesOnDisk.contains(file));
@@ -183,13 +194,14 @@ public class ContentIndexer {
                 LOG.warn("{}", problem);
             }
         }
-        Report report = new Report(postFiles.size() + pageFiles.size(), accepted.size() + acceptedPages.size(),
+        Report report = new Report(postFiles.size() + pageFiles.size(), toWrite.size() + acceptedPages.size(),
                 gone.size() + pagesGone.size(), found, Duration.ofNanos(System.nanoTime() - start));
         if (!changed.isEmpty()) {
             events.publishEvent(new ContentChanged(Set.copyOf(changed)));
         }
-        LOG.info("Indexed {} files ({} written, {} removed, {} problems) in {} ms", report.files(), report.written(),
-                report.removed(), found.size(), report.took().toMillis());
+        LOG.info("Indexed {} files ({} written, {} removed, {} problems) in {} ms (read {} ms, check {} ms, write {} ms)",
+                report.files(), report.written(), report.removed(), found.size(), report.took().toMillis(),
+                (read - start) / 1_000_000, (checked - read) / 1_000_000, (written - checked) / 1_000_000);
         return report;
     }
 
@@ -355,8 +367,15 @@ public class ContentIndexer {
         return alias.length() > 1 && alias.endsWith("/") ? alias.substring(0, alias.length() - 1) : alias;
     }
 
-    private void write(ParsedPost parsed) {
-        posts.deleteBySourcePath(parsed.source().name());
+    /**
+     * @param indexed whether the file has rows to replace (a new file has none to delete)
+     * @param tagIds  tag ids by slug, found or created so far in this transaction
+     * @param batch    collects the post's tag, alias and link rows
+     */
+    private void write(ParsedPost parsed, boolean indexed, Map<String, Long> tagIds, IndexBatch batch) {
+        if (indexed) {
+            posts.deleteBySourcePath(parsed.source().name());
+        }
         FrontMatter fm = parsed.frontMatter();
         Post post = posts.save(new Post(null, parsed.source().name(), parsed.source().hash(), parsed.slug(),
                 parsed.guid(), fm.title(), parsed.summary(), parsed.body().html(), toJson(parsed.body().headings()),
@@ -368,13 +387,14 @@ public class ContentIndexer {
             if (slug.isEmpty()) {
                 continue;
             }
-            Tag tag = tags.findBySlug(slug).orElseGet(() -> tags.save(new Tag(null, slug, name)));
-            tags.insertPostTag(post.id(), tag.id());
+            long tagId = tagIds.computeIfAbsent(slug,
+                    s -> tags.findBySlug(s).orElseGet(() -> tags.save(new Tag(null, s, name))).id());
+            batch.postTag(post.id(), tagId);
         }
         Set<String> aliases = new LinkedHashSet<>();
         fm.aliases().forEach(a -> aliases.add(normalise(a)));
-        aliases.forEach(a -> posts.insertAlias(a, post.id()));
-        linkedSlugs(parsed.body().links()).forEach(target -> posts.insertLink(post.id(), target));
+        aliases.forEach(a -> batch.alias(a, post.id()));
+        linkedSlugs(parsed.body().links()).forEach(target -> batch.link(post.id(), target));
         // The search document, indexed by H2's full-text triggers in this same transaction.
         search.insert(post.id(), fm.title(), parsed.summary(), org.jsoup.Jsoup.parseBodyFragment(post.html()).text());
     }

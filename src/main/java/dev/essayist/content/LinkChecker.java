@@ -48,6 +48,11 @@ final class LinkChecker {
     }
 
     /** @param file a file whose post left the index */
+    /** @return whether the targets of this file are known (it was read in this process) */
+    boolean knows(String file) {
+        return byFile.containsKey(file);
+    }
+
     void remove(String file) {
         byFile.remove(file);
     }

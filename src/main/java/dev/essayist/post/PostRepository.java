@@ -77,6 +77,15 @@ public interface PostRepository extends CrudRepository<Post, Long> {
     @Query("SELECT a.path, p.slug FROM alias a JOIN post p ON p.id = a.post_id WHERE " + PUBLISHED + " ORDER BY a.path")
     List<AliasTarget> findPublishedAliases(Instant now);
 
+    /**
+     * @param now the current time
+     * @return the earliest time after {@code now} at which a post becomes visible (see
+     * {@link #PUBLISHED}): when the published set next changes without a reindex (the response
+     * cache expires then)
+     */
+    @Query("SELECT MIN(p.visible_from) FROM post p WHERE p.visible_from > :now")
+    Optional<Instant> findNextScheduled(Instant now);
+
     /** @return every indexed file, published or not */
     @Query("SELECT p.id, p.source_path, p.source_hash, p.slug, p.guid FROM post p")
     List<PostSource> findSources();
@@ -88,14 +97,6 @@ public interface PostRepository extends CrudRepository<Post, Long> {
     /** Sets when readers may see a post ({@code null}: never); see {@link #PUBLISHED}. */
     @Query("UPDATE post SET visible_from = :visibleFrom WHERE id = :id")
     void updateVisibleFrom(long id, @io.micronaut.core.annotation.Nullable Instant visibleFrom);
-
-    /** Adds an alias path for a post. */
-    @Query("INSERT INTO alias (path, post_id) VALUES (:path, :postId)")
-    void insertAlias(String path, long postId);
-
-    /** Adds an edge of the link graph. */
-    @Query("INSERT INTO link (post_id, target_slug) VALUES (:postId, :targetSlug)")
-    void insertLink(long postId, String targetSlug);
 
     /** @return every alias with the file that declares it, drafts included (for validation) */
     @Query("SELECT a.path, p.source_path FROM alias a JOIN post p ON p.id = a.post_id")

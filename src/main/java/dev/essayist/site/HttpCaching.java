@@ -15,7 +15,8 @@ import java.time.format.DateTimeParseException;
  * Sends a {@link Rendered} body with validators and answers conditional requests, as RFC 9110
  * §13 says: {@code If-None-Match} is evaluated first and, when present, {@code If-Modified-Since}
  * is ignored (§13.2.2); a match is {@code 304 Not Modified} with no body and the same
- * {@code ETag}, {@code Last-Modified}, {@code Cache-Control} and {@code Vary} (§15.4.5).
+ * {@code ETag}, {@code Last-Modified}, {@code Cache-Control} and {@code Vary} (§15.4.5). A 200's
+ * {@link Rendered} is left on the response for {@link PageCache}.
  */
 public final class HttpCaching {
 
@@ -50,6 +51,9 @@ public final class HttpCaching {
         MutableHttpResponse<?> response = notModified
                 ? HttpResponse.notModified()
                 : HttpResponse.status(status).body(rendered.body()).contentType(rendered.contentType());
+        if (status == HttpStatus.OK) {
+            response.setAttribute(PageCache.RENDERED, rendered);
+        }
         return response
                 .header(HttpHeaders.ETAG, rendered.etag())
                 .header(HttpHeaders.LAST_MODIFIED, httpDate(rendered.lastModified()))

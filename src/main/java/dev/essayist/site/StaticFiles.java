@@ -5,7 +5,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -24,6 +26,8 @@ public class StaticFiles {
 
     private final Path root;
     private final ConcurrentMap<Path, Entry> cache = new ConcurrentHashMap<>();
+    /** Files whose fingerprint some page carries (through {@link #url}), and the entry it came from. */
+    private final ConcurrentMap<Path, Entry> fingerprinted = new ConcurrentHashMap<>();
 
     StaticFiles(SiteConfig site) {
         this.root = site.statics().toAbsolutePath().normalize();
@@ -95,8 +99,37 @@ public class StaticFiles {
      *         when the file is missing
      */
     public String url(String relative) {
-        return find(relative)
-                .map(r -> "/static/" + relative + "?v=" + r.etag().substring(1, 11))
+        Optional<Rendered> file = find(relative);
+        file.ifPresent(r -> {
+            Path path = root.resolve(relative).normalize();
+            fingerprinted.put(path, cache.get(path));
+        });
+        return file.map(r -> "/static/" + relative + "?v=" + r.etag().substring(1, 11))
                 .orElse("/static/" + relative);
+    }
+
+    /**
+     * Whether every file whose fingerprint was handed out by {@link #url} still has the size and
+     * modification time it had then: one {@code stat} per such file (the stylesheet, the feed's
+     * XSLT), cheap enough for {@link PageCache} to ask on every hit.
+     *
+     * @return {@code false} when a fingerprinted file changed or went away, so pages embedding
+     *         its old URL are stale
+     */
+    boolean fingerprintsCurrent() {
+        for (Map.Entry<Path, Entry> e : fingerprinted.entrySet()) {
+            try {
+                BasicFileAttributes now = Files.readAttributes(e.getKey(), BasicFileAttributes.class,
+                        LinkOption.NOFOLLOW_LINKS);
+                if (!now.lastModifiedTime().equals(e.getValue().modified()) || now.size() != e.getValue().size()) {
+                    fingerprinted.remove(e.getKey());
+                    return false;
+                }
+            } catch (IOException gone) {
+                fingerprinted.remove(e.getKey());
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -30,10 +30,6 @@ public interface TagRepository extends CrudRepository<Tag, Long> {
             + " WHERE pt.post_id IN (:postIds) ORDER BY pt.post_id, LOWER(t.name)")
     List<PostTag> findByPostIds(Collection<Long> postIds);
 
-    /** Links a post to a tag. */
-    @Query("INSERT INTO post_tag (post_id, tag_id) VALUES (:postId, :tagId)")
-    void insertPostTag(long postId, long tagId);
-
     /** Deletes tags no post carries any more. */
     @Query("DELETE FROM tag t WHERE NOT EXISTS (SELECT 1 FROM post_tag pt WHERE pt.tag_id = t.id)")
     void deleteUnused();

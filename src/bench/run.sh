@@ -1,0 +1,268 @@
+#!/usr/bin/env bash
+# Essayist benchmark: generates a synthetic archive, builds the jar, and measures indexing,
+# start-up, memory and HTTP throughput against nginx serving the same bytes, on loopback only.
+#
+#   src/bench/run.sh [--essays N] [--duration SECONDS] [--connections C] [--no-build]
+#
+# Needs: a JDK 17+, Maven, python3, curl, wrk (apt-get install wrk); nginx is optional
+# (apt-get install nginx-light) and gives the "× nginx" column. Not part of `mvn verify`.
+# Every wait is bounded; every process it starts is stopped by its pid on exit.
+set -euo pipefail
+
+ESSAYS=1000
+DURATION=10
+WARMUP=3
+CONNECTIONS=50
+THREADS=2
+BUILD=1
+JAVA_OPTS=${JAVA_OPTS:--Xmx1g -XX:+UseSerialGC -XX:TieredStopAtLevel=1}
+SERVE_OPTS=${SERVE_OPTS:--Xmx1g}
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --essays) ESSAYS=$2; shift 2 ;;
+    --duration) DURATION=$2; shift 2 ;;
+    --connections) CONNECTIONS=$2; shift 2 ;;
+    --no-build) BUILD=0; shift ;;
+    *) echo "usage: $0 [--essays N] [--duration SECONDS] [--connections C] [--no-build]" >&2; exit 2 ;;
+  esac
+done
+
+REPO=$(cd "$(dirname "$0")/../.." && pwd)
+JAR=$REPO/target/essayist.jar
+
+missing=0
+for tool in java mvn python3 curl wrk; do
+  if ! command -v "$tool" >/dev/null; then
+    case "$tool" in
+      wrk) echo "wrk is missing: sudo apt-get install wrk" >&2 ;;
+      java) echo "java is missing: install a JDK 17+ (sudo apt-get install openjdk-17-jdk-headless)" >&2 ;;
+      mvn) echo "mvn is missing: sudo apt-get install maven" >&2 ;;
+      *) echo "$tool is missing: sudo apt-get install $tool" >&2 ;;
+    esac
+    missing=1
+  fi
+done
+[ $missing = 0 ] || exit 1
+NGINX=$(command -v nginx || ls /usr/sbin/nginx 2>/dev/null || true)
+[ -n "$NGINX" ] || echo "nginx not found (sudo apt-get install nginx-light): the × nginx column will be empty" >&2
+
+WORK=$(mktemp -d -t essayist-bench.XXXXXX)
+PIDS=()
+cleanup() {
+  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+free_port() {
+  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
+}
+now_ms() { date +%s%3N; }
+
+# wait_200 URL TIMEOUT_S: polls until URL answers 200; prints the elapsed ms, or fails.
+wait_200() {
+  local url=$1 deadline=$(( $(now_ms) + $2 * 1000 ))
+  while [ "$(now_ms)" -lt $deadline ]; do
+    if [ "$(curl -s -o /dev/null -m 1 -w '%{http_code}' "$url" 2>/dev/null)" = 200 ]; then return 0; fi
+    sleep 0.02
+  done
+  return 1
+}
+
+# start_essayist POSTS INDEX_DIR PORT LOG OPTS...: starts the jar in the background; sets ESSAYIST_PID.
+start_essayist() {
+  local posts=$1 index=$2 port=$3 log=$4; shift 4
+  ESSAYIST_POSTS_DIR=$posts ESSAYIST_STATIC_DIR=$REPO/static ESSAYIST_INDEX_DIR=$index \
+    MICRONAUT_SERVER_PORT=$port MICRONAUT_SERVER_HOST=127.0.0.1 ESSAYIST_BASE_URL=http://127.0.0.1:$port \
+    timeout 1800 java "$@" -jar "$JAR" >"$log" 2>&1 &
+  ESSAYIST_PID=$!
+  PIDS+=("$ESSAYIST_PID")
+}
+
+# stop PID [SECONDS]: asks the process to stop, waits (10 s unless told), then kills it.
+stop() {
+  kill "$1" 2>/dev/null || true
+  for _ in $(seq 1 $(( ${2:-10} * 10 ))); do kill -0 "$1" 2>/dev/null || return 0; sleep 0.1; done
+  kill -9 "$1" 2>/dev/null || true
+}
+
+# java_pid PID: the JVM started under `timeout` (its child), for /proc/PID/status.
+java_pid() { ps -o pid= --ppid "$1" | tr -d ' ' | head -1; }
+
+# timed_start POSTS INDEX PORT LOG OPTS...: starts Essayist; sets TIMED_MS, launch to first 200.
+timed_start() {
+  local t0; t0=$(now_ms)
+  start_essayist "$@"
+  if ! wait_200 "http://127.0.0.1:$3/" 600; then
+    echo "Essayist did not answer 200 within 600 s; log: $4" >&2; tail -20 "$4" >&2; exit 1
+  fi
+  TIMED_MS=$(( $(now_ms) - t0 ))
+}
+
+indexed_ms() { grep -o 'Indexed .* in [0-9]* ms' "$1" | tail -1 | grep -o '[0-9]* ms$' | tr -d ' ms'; }
+indexed_line() { grep -o 'Indexed .*' "$1" | tail -1; }
+
+# bench NAME URL [LUA]: a short unrecorded warm-up run (JIT), then the measured wrk run;
+# appends "NAME rps p50 p99" to $WORK/http.txt.
+bench() {
+  local name=$1 url=$2 lua=${3:-} out
+  timeout 30 wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" ${lua:+-s "$lua"} "$url" >/dev/null 2>&1 || true
+  out=$(timeout $((DURATION + 30)) wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --timeout 5s --latency \
+        ${lua:+-s "$lua"} "$url" 2>&1)
+  local rps p50 p99 non2xx
+  rps=$(awk '/^Requests\/sec:/ {printf "%d", $2}' <<<"$out")
+  p50=$(awk '$1=="50%" {print $2}' <<<"$out")
+  p99=$(awk '$1=="99%" {print $2}' <<<"$out")
+  non2xx=$(awk '/Non-2xx or 3xx responses:/ {print $5}' <<<"$out")
+  [ -z "$non2xx" ] || echo "warning: $name had $non2xx non-2xx/3xx responses" >&2
+  echo "$name ${rps:-0} ${p50:--} ${p99:--}" >>"$WORK/http.txt"
+}
+
+etag_of() { curl -s -D - -o /dev/null -m 5 "$1" | awk -F': ' 'tolower($1)=="etag" {print $2}' | tr -d '\r'; }
+revalidate_lua() { printf 'wrk.headers["If-None-Match"] = %s\n' "'$1'" >"$2"; }
+
+echo "== Essayist benchmark: $ESSAYS essays, wrk $THREADS threads / $CONNECTIONS connections / ${DURATION}s per URL, $(nproc) cores"
+if [ $BUILD = 1 ] || [ ! -f "$JAR" ]; then
+  echo "-- building the jar (mvn -DskipTests package)"
+  (cd "$REPO" && timeout 900 mvn -B -q -DskipTests package >"$WORK/build.log" 2>&1) || { tail -30 "$WORK/build.log"; exit 1; }
+fi
+
+echo "-- generating $ESSAYS essays in $WORK/posts"
+python3 "$REPO/src/bench/generate.py" "$WORK/posts" "$ESSAYS"
+
+PORT=$(free_port)
+BASE=http://127.0.0.1:$PORT
+echo "-- cold start on $BASE (empty index)"
+timed_start "$WORK/posts" "$WORK/index" "$PORT" "$WORK/cold.log" $SERVE_OPTS
+COLD_MS=$TIMED_MS
+COLD_INDEX_MS=$(indexed_ms "$WORK/cold.log")
+echo "   $(indexed_line "$WORK/cold.log"); first 200 after $COLD_MS ms"
+SERVER=$ESSAYIST_PID
+
+# The pages measured: the middle essay, the home page, its first tag, the site feed.
+MID=$((ESSAYS / 2))
+ESSAY_PATH=/posts/essay-$MID
+TAG_PATH=$(curl -s -m 5 "$BASE$ESSAY_PATH" | grep -o 'href="/tags/[^"/]*"' | head -1 | sed 's/href="//; s/"$//')
+ETAG=$(etag_of "$BASE$ESSAY_PATH")
+revalidate_lua "$ETAG" "$WORK/revalidate.lua"
+[ "$(curl -s -o /dev/null -m 5 -w '%{http_code}' -H "If-None-Match: $ETAG" "$BASE$ESSAY_PATH")" = 304 ] \
+  || { echo "the essay did not answer 304 to its own ETag" >&2; exit 1; }
+
+: >"$WORK/http.txt"
+echo "-- wrk: Essayist"
+bench essay "$BASE$ESSAY_PATH"
+bench index "$BASE/"
+bench tag "$BASE$TAG_PATH"
+bench feed "$BASE/feed.xml"
+bench 304 "$BASE$ESSAY_PATH" "$WORK/revalidate.lua"
+RSS_KB=$(awk '/^VmHWM:/ {print $2}' "/proc/$(java_pid "$SERVER")/status")
+
+if [ -n "$NGINX" ]; then
+  echo "-- wrk: nginx serving the same essay bytes"
+  mkdir -p "$WORK/nginx/root/posts" "$WORK/nginx/tmp"
+  curl -s -m 5 -o "$WORK/nginx/root/posts/essay-$MID" "$BASE$ESSAY_PATH"
+  NGINX_PORT=$(free_port)
+  cat >"$WORK/nginx/nginx.conf" <<EOF
+worker_processes auto;
+daemon off;
+pid $WORK/nginx/nginx.pid;
+error_log $WORK/nginx/error.log warn;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  client_body_temp_path $WORK/nginx/tmp; proxy_temp_path $WORK/nginx/tmp; fastcgi_temp_path $WORK/nginx/tmp;
+  uwsgi_temp_path $WORK/nginx/tmp; scgi_temp_path $WORK/nginx/tmp;
+  server {
+    listen 127.0.0.1:$NGINX_PORT;
+    root $WORK/nginx/root;
+    default_type "text/html; charset=utf-8";
+    add_header Cache-Control "public, max-age=300";
+  }
+}
+EOF
+  chmod -R a+rX "$WORK"
+  timeout $((DURATION * 2 + 120)) "$NGINX" -c "$WORK/nginx/nginx.conf" -p "$WORK/nginx" 2>>"$WORK/nginx/error.log" &
+  NGINX_PID=$!
+  PIDS+=("$NGINX_PID")
+  wait_200 "http://127.0.0.1:$NGINX_PORT/posts/essay-$MID" 10 || { echo "nginx did not start" >&2; cat "$WORK/nginx/error.log" >&2; exit 1; }
+  NGINX_ETAG=$(etag_of "http://127.0.0.1:$NGINX_PORT/posts/essay-$MID")
+  revalidate_lua "$NGINX_ETAG" "$WORK/nginx-revalidate.lua"
+  bench nginx-essay "http://127.0.0.1:$NGINX_PORT/posts/essay-$MID"
+  bench nginx-304 "http://127.0.0.1:$NGINX_PORT/posts/essay-$MID" "$WORK/nginx-revalidate.lua"
+  stop "$NGINX_PID"
+fi
+
+# file saved → visible: rewrite the essay's title and poll until the page shows it (5 s at most).
+TOKEN="Edited $(date +%s%N)"
+FILE=$(ls "$WORK/posts"/*-essay-$MID.md)
+SAVED=$(now_ms)
+sed -i "s/^title: \"Essay $MID: /title: \"$TOKEN: /" "$FILE"
+RELOAD="n/a (no live reload)"
+while [ $(( $(now_ms) - SAVED )) -lt 5000 ]; do
+  if curl -s -m 1 "$BASE$ESSAY_PATH" | grep -q "$TOKEN"; then RELOAD="$(( $(now_ms) - SAVED )) ms"; break; fi
+  sleep 0.02
+done
+stop "$SERVER"
+
+echo "-- restart on the same index"
+timed_start "$WORK/posts" "$WORK/index" "$PORT" "$WORK/restart.log" $SERVE_OPTS
+RESTART_MS=$TIMED_MS
+echo "   $(indexed_line "$WORK/restart.log"); first 200 after $RESTART_MS ms"
+stop "$ESSAYIST_PID"
+
+echo "-- demo site (posts/ of the repository), fresh index, then restart"
+DEMO_PORT=$(free_port)
+timed_start "$REPO/posts" "$WORK/demo-index" "$DEMO_PORT" "$WORK/demo.log" $JAVA_OPTS
+DEMO_COLD_MS=$TIMED_MS
+stop "$ESSAYIST_PID"
+timed_start "$REPO/posts" "$WORK/demo-index" "$DEMO_PORT" "$WORK/demo2.log" $JAVA_OPTS
+DEMO_MS=$TIMED_MS
+stop "$ESSAYIST_PID"
+# Class data sharing: record the classes a run loads, then start from that archive.
+CDS="$WORK/essayist.jsa"
+start_essayist "$REPO/posts" "$WORK/demo-index" "$DEMO_PORT" "$WORK/demo-cds-dump.log" $JAVA_OPTS -XX:ArchiveClassesAtExit="$CDS"
+wait_200 "http://127.0.0.1:$DEMO_PORT/" 120 || true
+curl -s -o /dev/null -m 5 "http://127.0.0.1:$DEMO_PORT/posts/$(ls "$REPO/posts" | grep -m1 '\.md$' | sed 's/^[0-9-]*//; s/\.md$//')" || true
+stop "$ESSAYIST_PID" 120  # the JVM writes the archive as it exits
+for _ in $(seq 1 100); do [ -s "$CDS" ] && break; sleep 0.1; done
+if [ -s "$CDS" ]; then
+  timed_start "$REPO/posts" "$WORK/demo-index" "$DEMO_PORT" "$WORK/demo-cds.log" $JAVA_OPTS -XX:SharedArchiveFile="$CDS"
+  DEMO_CDS_MS=$TIMED_MS
+  stop "$ESSAYIST_PID"
+else
+  DEMO_CDS_MS="n/a"
+fi
+
+ratio() { # ratio A B → "0.62×"
+  [ -n "${2:-}" ] && [ "${2:-0}" != 0 ] && awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f×", a / b}' || echo "-"
+}
+row() { awk -v n="$1" '$1 == n' "$WORK/http.txt"; }
+NGINX_ESSAY=$(row nginx-essay | awk '{print $2}')
+NGINX_304=$(row nginx-304 | awk '{print $2}')
+
+echo
+echo "== Results ($ESSAYS essays, $(nproc) cores, wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s; $(date -u +%Y-%m-%dT%H:%MZ))"
+printf '%-34s %12s %10s %10s %10s\n' "what" "requests/s" "p50" "p99" "× nginx"
+for name in essay index tag feed 304; do
+  read -r _ rps p50 p99 <<<"$(row $name)"
+  base=$NGINX_ESSAY; [ $name = 304 ] && base=$NGINX_304
+  case $name in essay) label="essay $ESSAY_PATH" ;; index) label="index /" ;; tag) label="tag $TAG_PATH" ;;
+    feed) label="feed /feed.xml" ;; 304) label="304 revalidation (essay)" ;; esac
+  printf '%-34s %12s %10s %10s %10s\n' "$label" "$rps" "$p50" "$p99" "$(ratio "$rps" "$base")"
+done
+for name in nginx-essay nginx-304; do
+  if [ -n "$(row $name)" ]; then
+    read -r _ rps p50 p99 <<<"$(row $name)"
+    printf '%-34s %12s %10s %10s %10s\n' "$name (same bytes)" "$rps" "$p50" "$p99" "1.00×"
+  fi
+done
+printf '%-34s %12s\n' "cold index (indexer)" "${COLD_INDEX_MS} ms"
+printf '%-34s %12s\n' "cold start to first 200" "${COLD_MS} ms"
+printf '%-34s %12s\n' "restart, unchanged, to first 200" "${RESTART_MS} ms"
+printf '%-34s %12s\n' "peak RSS serving (VmHWM)" "$((RSS_KB / 1024)) MB"
+printf '%-34s %12s\n' "file saved → visible over HTTP" "$RELOAD"
+printf '%-34s %12s\n' "demo site: fresh index → first 200" "${DEMO_COLD_MS} ms"
+printf '%-34s %12s\n' "demo site: restart → first 200" "${DEMO_MS} ms"
+printf '%-34s %12s\n' "demo site: restart with CDS" "${DEMO_CDS_MS} ms"
+echo "(serving JVM: $SERVE_OPTS; demo-site JVM: $JAVA_OPTS)"

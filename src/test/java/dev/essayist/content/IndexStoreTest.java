@@ -1,0 +1,130 @@
+package dev.essayist.content;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import dev.essayist.TestSite;
+import dev.essayist.post.PostRepository;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.core.type.Argument;
+import io.micronaut.transaction.TransactionOperations;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The index kept in a file: a restart rewrites only changed files, and a file that cannot be used
+ * is thrown away and rebuilt from posts/.
+ */
+class IndexStoreTest {
+
+    private final TestSite site = TestSite.create();
+    private final ListAppender<ILoggingEvent> log = new ListAppender<>();
+    private Path indexDir;
+
+    @BeforeEach
+    void setUp() throws IOException {
+        site.post("2025-01-10-alpha.md", "title: Alpha\ndate: 2025-01-10\ntags: [One]\n", "Alpha.\n");
+        site.post("2025-02-20-beta.md", "title: Beta\ndate: 2025-02-20\ntags: [Two]\n", "Beta.\n");
+        indexDir = Files.createTempDirectory("essayist-index");
+        log.start();
+        ((Logger) LoggerFactory.getLogger(IndexStore.class)).addAppender(log);
+    }
+
+    @AfterEach
+    void tearDown() {
+        ((Logger) LoggerFactory.getLogger(IndexStore.class)).detachAppender(log);
+    }
+
+    @Test
+    void restartRewritesOnlyTheFilesThatChanged() {
+        start(Map.of(), IndexStoreTest::markEveryRowStale);
+        site.post("2025-02-20-beta.md", "title: Beta\ndate: 2025-02-20\ntags: [Two]\n", "Beta, edited.\n");
+
+        start(Map.of(), context -> assertThat(titles(context)).containsOnly(
+                entry(file("2025-01-10-alpha.md"), "Stale"), entry(file("2025-02-20-beta.md"), "Beta")));
+        assertThat(log.list).isEmpty();
+    }
+
+    @Test
+    void restartStillChecksLinksBetweenUnchangedFiles() {
+        site.post("2025-03-01-gamma.md", "title: Gamma\ndate: 2025-03-01\n", "See [Alpha](/posts/alpha#alpha-heading).\n");
+        site.post("2025-01-10-alpha.md", "title: Alpha\ndate: 2025-01-10\n", "## Alpha heading\n\nAlpha.\n");
+        start(Map.of(), context -> assertThat(context.getBean(ContentIndexer.class).problems()).isEmpty());
+        site.post("2025-02-20-beta.md", "title: Beta\ndate: 2025-02-20\n", "See [a missing essay](/posts/nope).\n");
+
+        start(Map.of(), context -> assertThat(context.getBean(ContentIndexer.class).problems())
+                .extracting(ContentProblem::message)
+                .containsExactly("link '/posts/nope': no essay has the slug 'nope'"));
+    }
+
+    @Test
+    void corruptIndexFileIsRebuiltWithOneWarning() throws IOException {
+        Files.write(indexDir.resolve("index.mv.db"), "not an H2 file at all, only text".repeat(200).getBytes());
+
+        start(Map.of(), context -> assertThat(titles(context)).containsOnly(
+                entry(file("2025-01-10-alpha.md"), "Alpha"), entry(file("2025-02-20-beta.md"), "Beta")));
+        assertThat(log.list).singleElement().satisfies(event -> {
+            assertThat(event.getLevel()).isEqualTo(Level.WARN);
+            assertThat(event.getFormattedMessage())
+                    .startsWith("Index " + indexDir.resolve("index.mv.db").toAbsolutePath() + " cannot be opened (")
+                    .endsWith("deleting it and rebuilding it from the posts folder");
+        });
+    }
+
+    @Test
+    void indexBuiltUnderAnotherTimeZoneIsRebuilt() {
+        start(Map.of("essayist.time-zone", "America/Chicago"), IndexStoreTest::markEveryRowStale);
+
+        start(Map.of("essayist.time-zone", "Europe/Berlin"), context -> assertThat(titles(context)).containsOnly(
+                entry(file("2025-01-10-alpha.md"), "Alpha"), entry(file("2025-02-20-beta.md"), "Beta")));
+        assertThat(log.list).singleElement().satisfies(event -> {
+            assertThat(event.getLevel()).isEqualTo(Level.INFO);
+            assertThat(event.getFormattedMessage()).contains("zone America/Chicago").contains("zone Europe/Berlin");
+        });
+    }
+
+    /** Starts Essayist on the file index, lets it index, runs {@code check}, and stops it. */
+    private void start(Map<String, String> extra, Consumer<ApplicationContext> check) {
+        Map<String, Object> props = new HashMap<>(site.properties());
+        props.put("datasources.default.url", "jdbc:h2:file:" + indexDir.resolve("index"));
+        props.putAll(extra);
+        try (ApplicationContext context = ApplicationContext.run(props, "test")) {
+            check.accept(context);
+        }
+    }
+
+    /** Changes every row behind the indexer's back: a row still "Stale" later was not rewritten. */
+    private static void markEveryRowStale(ApplicationContext context) {
+        TransactionOperations<Connection> tx = context.getBean(Argument.of(TransactionOperations.class, Connection.class));
+        tx.executeWrite(status -> {
+            try (PreparedStatement update = status.getConnection().prepareStatement("UPDATE post SET title = 'Stale'")) {
+                return update.executeUpdate();
+            }
+        });
+    }
+
+    private static Map<String, String> titles(ApplicationContext context) {
+        Map<String, String> titles = new HashMap<>();
+        context.getBean(PostRepository.class).findAll().forEach(p -> titles.put(p.sourcePath(), p.title()));
+        return titles;
+    }
+
+    private String file(String name) {
+        return site.posts().resolve(name).toString();
+    }
+
+}

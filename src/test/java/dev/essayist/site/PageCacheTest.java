@@ -1,0 +1,142 @@
+package dev.essayist.site;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.essayist.SiteFixture;
+import dev.essayist.TestSite.Http;
+import dev.essayist.content.ContentChanged;
+import io.micronaut.context.event.ApplicationEventPublisher;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.annotation.MockBean;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Inject;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The response cache: it serves what it rendered until the index changes or a scheduled essay
+ * comes due. The index is edited with SQL behind the cache's back, so a stale answer shows that
+ * the cache answered and a fresh one shows that it was dropped.
+ */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PageCacheTest extends SiteFixture {
+
+    /** A clock tests move by hand. */
+    static final class MovableClock extends Clock {
+        final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2025-06-01T00:00:00Z"));
+
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Instant instant() {
+            return now.get();
+        }
+    }
+
+    private final MovableClock clock = new MovableClock();
+
+    @Inject
+    EmbeddedServer server;
+
+    @Inject
+    TransactionOperations<Connection> tx;
+
+    @Inject
+    ApplicationEventPublisher<ContentChanged> events;
+
+    @MockBean(Clock.class)
+    Clock clock() {
+        return clock;
+    }
+
+    @BeforeEach
+    void freshCache() {
+        clock.now.set(Instant.parse("2025-06-01T00:00:00Z"));
+        sql("UPDATE post SET title = 'Beta' WHERE slug = 'beta'");
+        sql("UPDATE post SET slug = 'gamma' WHERE slug = 'renamed'");
+        events.publishEvent(new ContentChanged(Set.of()));
+    }
+
+    @Test
+    void servesTheCachedPageUntilTheIndexChanges() {
+        Http http = new Http(server.getURI());
+        assertThat(http.html("/posts/beta").select("h1").text()).isEqualTo("Beta");
+
+        sql("UPDATE post SET title = 'Beta, edited' WHERE slug = 'beta'");
+        assertThat(http.html("/posts/beta").select("h1").text()).isEqualTo("Beta");
+
+        events.publishEvent(new ContentChanged(Set.of("2025-02-20-beta.md")));
+        assertThat(http.html("/posts/beta").select("h1").text()).isEqualTo("Beta, edited");
+    }
+
+    @Test
+    void answers304AgainstTheCachedValidatorsWithoutRendering() {
+        Http http = new Http(server.getURI());
+        String etag = http.get("/posts/beta").headers().firstValue("ETag").orElseThrow();
+
+        // Rendering now would give other bytes and so another ETag; the cached one still matches.
+        sql("UPDATE post SET title = 'Beta, edited' WHERE slug = 'beta'");
+        HttpResponse<String> revalidated = http.get("/posts/beta", "If-None-Match", etag);
+        assertThat(revalidated.statusCode()).isEqualTo(304);
+        assertThat(revalidated.headers().firstValue("ETag")).hasValue(etag);
+        assertThat(revalidated.headers().firstValue("Cache-Control")).hasValue(HttpCaching.PAGE_CACHE);
+    }
+
+    @Test
+    void scheduledEssayAppearsWhenItsTimeComesDespiteTheCache() {
+        Http http = new Http(server.getURI());
+        assertThat(http.html("/").select("article h2 a").eachText()).doesNotContain("From the future");
+        assertThat(http.get("/posts/future").statusCode()).isEqualTo(404);
+
+        clock.now.set(Instant.parse("2999-01-01T06:00:01Z"));
+        assertThat(http.html("/").select("article h2 a").eachText()).contains("From the future");
+        assertThat(http.get("/posts/future").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void errorPagesAreNotCached() {
+        Http http = new Http(server.getURI());
+        assertThat(http.get("/posts/renamed").statusCode()).isEqualTo(404);
+
+        sql("UPDATE post SET slug = 'renamed' WHERE slug = 'gamma'");
+        assertThat(http.get("/posts/renamed").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void browsersAndFeedReadersGetTheirOwnCachedFeed() {
+        Http http = new Http(server.getURI());
+        assertThat(http.get("/feed.xml", "Accept", "text/html,*/*").headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/xml"));
+        assertThat(http.get("/feed.xml").headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/rss+xml"));
+        assertThat(http.get("/feed.xml", "Accept", "text/html,*/*").headers().firstValue("Vary"))
+                .hasValue("Accept, Accept-Encoding");
+    }
+
+    private void sql(String statement) {
+        tx.executeWrite(status -> {
+            try (PreparedStatement update = status.getConnection().prepareStatement(statement)) {
+                return update.executeUpdate();
+            }
+        });
+    }
+}
