@@ -39,6 +39,7 @@ class OperationsTest extends SiteFixture {
         Http http = new Http(server.getURI());
         http.get("/posts/alpha");
         http.get("/posts/beta");
+        http.get("/posts/alpha"); // answered from the response cache
         String metrics = http.get("/prometheus").body();
         assertThat(metrics.lines())
                 .anyMatch(l -> l.startsWith("http_server_requests_seconds_count{") && l.contains("uri=\"/posts/{slug}\"")
@@ -46,7 +47,8 @@ class OperationsTest extends SiteFixture {
                 // five posts: three published, one draft, one scheduled; the broken file is not indexed
                 .anyMatch(l -> l.startsWith("essayist_index_posts ") && l.endsWith(" 5.0"))
                 .anyMatch(l -> l.equals("essayist_content_problems{severity=\"error\"} 1.0"))
-                .anyMatch(l -> l.startsWith("essayist_reindex_seconds_count"));
+                .anyMatch(l -> l.startsWith("essayist_reindex_seconds_count"))
+                .anyMatch(l -> l.startsWith("cache_gets_total{") && l.contains("cache=\"pages\"") && l.contains("result=\"hit\""));
     }
 
     @Test
