@@ -126,9 +126,11 @@ server_errors=$(awk -F': ' '/5xx responses/ {print $2}' "$WORK/wrk.txt")
 non2xx=$(awk -F': ' '/Non-2xx or 3xx/ {print $2}' "$WORK/wrk.txt")
 socket=$(grep -oE 'Socket errors: .*' "$WORK/wrk.txt" || echo "Socket errors: none")
 socket_total=$(echo "$socket" | { grep -oE '[0-9]+' || true; } | awk '{s += $1} END {print s + 0}')
-first=$(awk '$1 <= 10 {s += $2; n++} END {if (n) printf "%d", s / n}' "$WORK/heap.txt")
-last=$(awk -v d="$DURATION" '$1 >= d - 10 {s += $2; n++} END {if (n) printf "%d", s / n}' "$WORK/heap.txt")
-# Flat: the last window within 20 % (and at least 8 MiB) of the first.
+# The live set is the smallest heap seen after a forced GC: compare the first third of the run
+# with the last third (single samples swing with whatever was in flight at that moment).
+first=$(awk -v d="$DURATION" '$1 <= d / 3 && (m == "" || $2 < m) {m = $2} END {if (m != "") printf "%d", m}' "$WORK/heap.txt")
+last=$(awk -v d="$DURATION" '$1 >= d * 2 / 3 && (m == "" || $2 < m) {m = $2} END {if (m != "") printf "%d", m}' "$WORK/heap.txt")
+# Flat: the last third's live set within 20 % (and at least 8 MiB) of the first third's.
 flat=$(awk -v f="${first:-0}" -v l="${last:-0}" 'BEGIN {m = f * 0.2; if (m < 8192) m = 8192; print (f > 0 && l > 0 && l - f <= m) ? "yes" : "no"}')
 
 cat <<EOF
@@ -138,9 +140,10 @@ essay changes:   $(cat "$WORK/edits.txt" 2>/dev/null || echo 0) (edit, break, fi
 requests:        ${requests:-0} (${rps:-0}/s, p99 ${p99:-?}); non-2xx/3xx: ${non2xx:-0} (404s by design)
 5xx responses:   ${server_errors:-?}
 $socket
-heap after GC:   first 10 s ${first:-?} KiB, last 10 s ${last:-?} KiB; flat: $flat (samples: $(awk '{printf "%ss %sK  ", $1, $2}' "$WORK/heap.txt"))
+heap after GC:   smallest in first third ${first:-?} KiB, in last third ${last:-?} KiB; flat: $flat (samples: $(awk '{printf "%ss %sK  ", $1, $2}' "$WORK/heap.txt"))
 machine load:    $(cut -d' ' -f1-3 /proc/loadavg) (1, 5, 15 min) on $(nproc) CPUs
-server alive:    $alive; ERROR lines in its log: $(grep -c ' ERROR ' "$WORK/app.log" || true)
+server alive:    $alive; ERROR lines in its log: $(grep -c ' ERROR ' "$WORK/app.log" || true) (content errors of the broken essays are expected; the most frequent:)
+$(grep ' ERROR ' "$WORK/app.log" | sed -E 's/^.* - //; s/posts\/[^:]*/FILE/' | cut -c1-110 | sort | uniq -c | sort -rn | head -3)
 EOF
 
 [ "${server_errors:-1}" = 0 ] && [ "$socket_total" = 0 ] && [ "$flat" = yes ] && [ "$alive" = yes ]

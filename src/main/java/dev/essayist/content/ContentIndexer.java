@@ -127,11 +127,13 @@ public class ContentIndexer {
         List<Outcome<ParsedPost>> postOutcomes = postFiles.parallelStream()
                 .map(f -> read(f, failedHashes.getOrDefault(name(f), indexed.containsKey(name(f))
                         && links.knows(name(f)) ? indexed.get(name(f)).sourceHash() : null), postReader::parse))
+                .filter(java.util.Objects::nonNull)
                 .sorted(Comparator.comparing(Outcome::name))
                 .collect(java.util.stream.Collectors.toCollection(ArrayList::new));
         List<Outcome<ParsedPage>> pageOutcomes = pageFiles.stream()
                 .map(f -> read(f, failedHashes.getOrDefault(name(f), pageHashes.get(name(f))),
                         (source, fileName) -> pageReader.read(f, name(f))))
+                .filter(java.util.Objects::nonNull)
                 .toList();
 
         long read = System.nanoTime();
@@ -269,6 +271,8 @@ public class ContentIndexer {
             List<ContentProblem> warnings = parsed instanceof ParsedPost p ? p.warnings()
                     : parsed instanceof ParsedPage p ? p.warnings() : List.of();
             return new Outcome<>(name, hash, false, parsed, warnings);
+        } catch (java.nio.file.NoSuchFileException e) {
+            return null; // Deleted between listing and reading (an editor's save, a checkout): gone.
         } catch (ContentException e) {
             return new Outcome<>(name, hash, false, null, List.of(e.problem()));
         } catch (IOException e) {
