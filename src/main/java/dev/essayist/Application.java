@@ -20,7 +20,7 @@ public class Application {
      *             name and its arguments to run a command
      */
     public static void main(String[] args) {
-        if (args.length > 0 && !args[0].startsWith("-")) {
+        if (args.length > 0 && (!args[0].startsWith("-") || java.util.Set.of("-h", "--help", "-V", "--version").contains(args[0]))) {
             System.exit(Cli.run(args));
         }
         try {
