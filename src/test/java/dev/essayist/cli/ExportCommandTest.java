@@ -19,6 +19,22 @@ import org.xml.sax.InputSource;
 /** {@code export} through picocli's API, as a deploy script would run it. */
 class ExportCommandTest {
 
+    /** What one run printed and returned. */
+    private record Run(int status, String out, String err) {
+    }
+
+    private static Run export(String... args) {
+        StringWriter stdout = new StringWriter();
+        StringWriter stderr = new StringWriter();
+        String[] all = new String[args.length + 1];
+        all[0] = "export";
+        System.arraycopy(args, 0, all, 1, args.length);
+        try (ApplicationContext cli = ApplicationContext.builder(Environment.CLI, Environment.TEST).start()) {
+            int status = Cli.execute(cli, new PrintWriter(stdout), new PrintWriter(stderr), all);
+            return new Run(status, stdout.toString(), stderr.toString());
+        }
+    }
+
     @Test
     void exportsTheSiteForAnotherBaseUrlAndExitsZero() throws Exception {
         TestSite site = TestSite.create();
@@ -27,16 +43,10 @@ class ExportCommandTest {
         site.post("2025-02-20-beta.md", "title: Beta\ndate: 2025-02-20\n", "Beta.\n");
         site.post("2025-03-01-draft.md", "title: Draft\ndate: 2025-03-01\ndraft: true\n", "Not yet.\n");
         Path out = Files.createTempDirectory("export");
-        StringWriter stdout = new StringWriter();
-        StringWriter stderr = new StringWriter();
-        int status;
-        try (ApplicationContext cli = ApplicationContext.builder(Environment.CLI, Environment.TEST).start()) {
-            status = Cli.execute(cli, new PrintWriter(stdout), new PrintWriter(stderr), "export", out.toString(),
-                    "--base-url", "https://cdn.example.org", "--posts", site.posts().toString(),
-                    "--static", site.statics().toString());
-        }
-        assertThat(status).as(stderr.toString()).isZero();
-        assertThat(stdout.toString()).startsWith("Exported ").contains("(1 alias redirects)")
+        Run run = export(out.toString(), "--base-url", "https://cdn.example.org", "--posts", site.posts().toString(),
+                "--static", site.statics().toString());
+        assertThat(run.status()).as(run.err()).isZero();
+        assertThat(run.out()).startsWith("Exported ").contains("(1 alias redirects)")
                 .contains("for https://cdn.example.org");
         assertThat(out.resolve("posts/alpha/index.html")).exists();
         assertThat(out.resolve("posts/draft/index.html")).doesNotExist();
@@ -52,14 +62,8 @@ class ExportCommandTest {
     @Test
     void missingPostsFolderFailsWithOneLine() throws Exception {
         Path out = Files.createTempDirectory("export");
-        StringWriter stdout = new StringWriter();
-        StringWriter stderr = new StringWriter();
-        int status;
-        try (ApplicationContext cli = ApplicationContext.builder(Environment.CLI, Environment.TEST).start()) {
-            status = Cli.execute(cli, new PrintWriter(stdout), new PrintWriter(stderr), "export", out.toString(),
-                    "--posts", out.resolve("no-such-folder").toString());
-        }
-        assertThat(status).isEqualTo(1);
-        assertThat(stderr.toString()).contains("error: export failed: ").contains("no-such-folder");
+        Run run = export(out.toString(), "--posts", out.resolve("no-such-folder").toString());
+        assertThat(run.status()).isEqualTo(1);
+        assertThat(run.err()).contains("error: export failed: ").contains("no-such-folder");
     }
 }
