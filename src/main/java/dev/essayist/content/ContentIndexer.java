@@ -400,7 +400,7 @@ public class ContentIndexer {
         aliases.forEach(a -> batch.alias(a, post.id()));
         linkedSlugs(parsed.body().links()).forEach(target -> batch.link(post.id(), target));
         // The search document, indexed by H2's full-text triggers in this same transaction.
-        search.insert(post.id(), fm.title(), parsed.summary(), org.jsoup.Jsoup.parseBodyFragment(post.html()).text());
+        search.insert(post.id(), fm.title(), parsed.summary(), parsed.body().text());
     }
 
     /**

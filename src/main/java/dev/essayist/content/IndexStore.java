@@ -74,6 +74,8 @@ class IndexStore implements BeanCreatedEventListener<DatasourceConfiguration> {
             return source == null ? 0 : java.nio.file.Files.getLastModifiedTime(
                     java.nio.file.Path.of(source.getLocation().toURI())).toMillis();
         } catch (java.io.IOException | java.net.URISyntaxException | RuntimeException e) {
+            // Without a stamp, a new build reuses the index until its version or format changes.
+            LOG.warn("Cannot read the build time of the running code ({}); the index fingerprint omits it", e.toString());
             return 0;
         }
     }

@@ -92,7 +92,7 @@ public final class MarkdownRenderer {
         int words = text.isBlank() ? 0 : text.strip().split("\\s+").length;
         Set<String> anchors = new LinkedHashSet<>(body.select("[id]").eachAttr("id"));
         return new RenderedMarkdown(body.html(), headings, List.copyOf(links), excerpt, words, references,
-                Set.copyOf(anchors));
+                Set.copyOf(anchors), text);
     }
 
     private static String headingText(Element heading) {
@@ -135,9 +135,10 @@ public final class MarkdownRenderer {
      * @param words      number of words of text
      * @param references the links and images the author wrote, with their lines (for link checks)
      * @param anchors    every {@code id} in the HTML: the fragments a link to this body can name
+     * @param text       the body as plain text (what the search index stores)
      */
     public record RenderedMarkdown(String html, List<Heading> headings, List<String> links, String excerpt, int words,
-                                   List<Reference> references, Set<String> anchors) {
+                                   List<Reference> references, Set<String> anchors, String text) {
 
         /** @return the estimated reading time in whole minutes, at least 1 */
         public int readingMinutes() {
