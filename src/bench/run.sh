@@ -159,9 +159,14 @@ bench 304 "$BASE$ESSAY_PATH" "$WORK/revalidate.lua"
 RSS_KB=$(awk '/^VmHWM:/ {print $2}' "/proc/$(java_pid "$SERVER")/status")
 
 if [ -n "$NGINX" ]; then
-  echo "-- wrk: nginx serving the same essay bytes"
-  mkdir -p "$WORK/nginx/root/posts" "$WORK/nginx/tmp"
+  # nginx serves each measured page's exact bytes (as Essayist sent them) from disk, so every
+  # row's ratio compares the same body.
+  echo "-- wrk: nginx serving the same bytes"
+  mkdir -p "$WORK/nginx/root/posts" "$WORK/nginx/root/tags" "$WORK/nginx/tmp"
   curl -s -m 5 -o "$WORK/nginx/root/posts/essay-$MID" "$BASE$ESSAY_PATH"
+  curl -s -m 5 -o "$WORK/nginx/root/index.html" "$BASE/"
+  curl -s -m 5 -o "$WORK/nginx/root$TAG_PATH" "$BASE$TAG_PATH"
+  curl -s -m 5 -o "$WORK/nginx/root/feed.xml" "$BASE/feed.xml"
   NGINX_PORT=$(free_port)
   cat >"$WORK/nginx/nginx.conf" <<EOF
 worker_processes auto;
@@ -182,14 +187,18 @@ http {
 }
 EOF
   chmod -R a+rX "$WORK"
-  timeout $((DURATION * 2 + 120)) "$NGINX" -c "$WORK/nginx/nginx.conf" -p "$WORK/nginx" 2>>"$WORK/nginx/error.log" &
+  timeout $((DURATION * 6 + 180)) "$NGINX" -c "$WORK/nginx/nginx.conf" -p "$WORK/nginx" 2>>"$WORK/nginx/error.log" &
   NGINX_PID=$!
   PIDS+=("$NGINX_PID")
-  wait_200 "http://127.0.0.1:$NGINX_PORT/posts/essay-$MID" 10 || { echo "nginx did not start" >&2; cat "$WORK/nginx/error.log" >&2; exit 1; }
-  NGINX_ETAG=$(etag_of "http://127.0.0.1:$NGINX_PORT/posts/essay-$MID")
+  NGINX_BASE=http://127.0.0.1:$NGINX_PORT
+  wait_200 "$NGINX_BASE/posts/essay-$MID" 10 || { echo "nginx did not start" >&2; cat "$WORK/nginx/error.log" >&2; exit 1; }
+  NGINX_ETAG=$(etag_of "$NGINX_BASE/posts/essay-$MID")
   revalidate_lua "$NGINX_ETAG" "$WORK/nginx-revalidate.lua"
-  bench nginx-essay "http://127.0.0.1:$NGINX_PORT/posts/essay-$MID"
-  bench nginx-304 "http://127.0.0.1:$NGINX_PORT/posts/essay-$MID" "$WORK/nginx-revalidate.lua"
+  bench nginx-essay "$NGINX_BASE/posts/essay-$MID"
+  bench nginx-index "$NGINX_BASE/"
+  bench nginx-tag "$NGINX_BASE$TAG_PATH"
+  bench nginx-feed "$NGINX_BASE/feed.xml"
+  bench nginx-304 "$NGINX_BASE/posts/essay-$MID" "$WORK/nginx-revalidate.lua"
   stop "$NGINX_PID"
 fi
 
@@ -238,20 +247,18 @@ ratio() { # ratio A B → "0.62×"
   [ -n "${2:-}" ] && [ "${2:-0}" != 0 ] && awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f×", a / b}' || echo "-"
 }
 row() { awk -v n="$1" '$1 == n' "$WORK/http.txt"; }
-NGINX_ESSAY=$(row nginx-essay | awk '{print $2}')
-NGINX_304=$(row nginx-304 | awk '{print $2}')
 
 echo
 echo "== Results ($ESSAYS essays, $(nproc) cores, wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s; $(date -u +%Y-%m-%dT%H:%MZ))"
 printf '%-34s %12s %10s %10s %10s\n' "what" "requests/s" "p50" "p99" "× nginx"
 for name in essay index tag feed 304; do
   read -r _ rps p50 p99 <<<"$(row $name)"
-  base=$NGINX_ESSAY; [ $name = 304 ] && base=$NGINX_304
+  base=$(row "nginx-$name" | awk '{print $2}')
   case $name in essay) label="essay $ESSAY_PATH" ;; index) label="index /" ;; tag) label="tag $TAG_PATH" ;;
     feed) label="feed /feed.xml" ;; 304) label="304 revalidation (essay)" ;; esac
   printf '%-34s %12s %10s %10s %10s\n' "$label" "$rps" "$p50" "$p99" "$(ratio "$rps" "$base")"
 done
-for name in nginx-essay nginx-304; do
+for name in nginx-essay nginx-index nginx-tag nginx-feed nginx-304; do
   if [ -n "$(row $name)" ]; then
     read -r _ rps p50 p99 <<<"$(row $name)"
     printf '%-34s %12s %10s %10s %10s\n' "$name (same bytes)" "$rps" "$p50" "$p99" "1.00×"
