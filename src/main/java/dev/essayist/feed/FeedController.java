@@ -11,6 +11,7 @@ import dev.essayist.site.SiteConfig;
 import dev.essayist.site.StaticFiles;
 import dev.essayist.tag.Tag;
 import dev.essayist.tag.TagRepository;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpResponse;
@@ -35,7 +36,7 @@ import java.util.function.Function;
  * "published essays, newest first" query turned into a {@link Feed}; Rome and Serde only write
  * bytes. Full content, every URL absolute, validators from the content.
  */
-@Controller
+@Controller(produces = MediaType.ALL)
 @ExecuteOn(TaskExecutors.BLOCKING)
 class FeedController {
 

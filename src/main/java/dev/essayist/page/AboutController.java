@@ -4,6 +4,7 @@ import dev.essayist.site.ErrorPages;
 import dev.essayist.site.Head;
 import dev.essayist.site.HttpCaching;
 import dev.essayist.site.PageRenderer;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Controller;
@@ -18,7 +19,7 @@ import java.io.UncheckedIOException;
  * {@code /about}: the compact about/experience page from {@code posts/pages/about.md}: a short
  * bio (the body), the experience list and links (from front matter).
  */
-@Controller
+@Controller(produces = MediaType.ALL)
 @ExecuteOn(TaskExecutors.BLOCKING)
 class AboutController {
 

@@ -8,6 +8,7 @@ import dev.essayist.site.HttpCaching;
 import dev.essayist.site.PageRenderer;
 import dev.essayist.site.SiteConfig;
 import io.micronaut.core.type.Argument;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MutableHttpResponse;
@@ -32,7 +33,7 @@ import dev.essayist.content.MarkdownRenderer.Heading;
  * its canonical URL), and {@code /archive} (every essay by year). JDBC blocks, so these run on
  * the blocking executor, never on the event loop.
  */
-@Controller
+@Controller(produces = MediaType.ALL)
 @ExecuteOn(TaskExecutors.BLOCKING)
 class PostController {
 

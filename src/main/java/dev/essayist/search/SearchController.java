@@ -9,6 +9,7 @@ import dev.essayist.site.HttpCaching;
 import dev.essayist.site.PageRenderer;
 import dev.essayist.site.SiteConfig;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Controller;
@@ -26,7 +27,7 @@ import java.util.List;
  * essays, best match first, each with a snippet that highlights the words found. Any query,
  * empty, quoted or 2,000 characters long, gets an ordinary page (see {@link SearchQuery}).
  */
-@Controller
+@Controller(produces = MediaType.ALL)
 @ExecuteOn(TaskExecutors.BLOCKING)
 class SearchController {
 

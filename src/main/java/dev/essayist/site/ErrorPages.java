@@ -1,5 +1,6 @@
 package dev.essayist.site;
 
+import io.micronaut.http.MediaType;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -24,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * requests, 500 for anything that fails while answering (DESIGN.md invariant 8). No error page
  * carries a stack trace or a class name; the log does.
  */
-@Controller
+@Controller(produces = MediaType.ALL)
 public class ErrorPages {
 
     private static final Logger LOG = LoggerFactory.getLogger(ErrorPages.class);

@@ -6,6 +6,7 @@ import dev.essayist.post.PostItem.TagLink;
 import dev.essayist.post.PostListing;
 import dev.essayist.post.PostRepository;
 import dev.essayist.post.PostSummary;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Controller;
@@ -29,7 +30,7 @@ import javax.xml.stream.XMLStreamWriter;
  * home, archive, tag index, every published essay, every tag page and every standalone page, each
  * with {@code lastmod}) and {@code /robots.txt} (RFC 9309) naming the sitemap.
  */
-@Controller
+@Controller(produces = MediaType.ALL)
 @ExecuteOn(TaskExecutors.BLOCKING)
 class SitemapController {
 

@@ -1,5 +1,6 @@
 package dev.essayist.site;
 
+import io.micronaut.http.MediaType;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
@@ -12,7 +13,7 @@ import java.util.Optional;
  * {@code /static/**}: files of {@code static/}, with validators, cacheable for a year when the URL
  * carries a fingerprint ({@code ?v=}), for five minutes otherwise.
  */
-@Controller("/static")
+@Controller(value = "/static", produces = MediaType.ALL)
 class StaticController {
 
     /** Fingerprinted URLs never change meaning, so caches may keep them (RFC 8246 immutable). */

@@ -1,5 +1,6 @@
 package dev.essayist.site;
 
+import io.micronaut.http.MediaType;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Controller;
@@ -9,7 +10,7 @@ import io.micronaut.http.annotation.Get;
  * {@code /vendor/{file}}: the WebJar files of {@link VendorAssets}, cacheable for a year when the
  * URL carries a fingerprint ({@code ?v=}), like {@code /static/}.
  */
-@Controller("/vendor")
+@Controller(value = "/vendor", produces = MediaType.ALL)
 class VendorController {
 
     private final VendorAssets vendor;

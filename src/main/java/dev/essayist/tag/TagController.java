@@ -9,6 +9,7 @@ import dev.essayist.site.Head;
 import dev.essayist.site.HttpCaching;
 import dev.essayist.site.PageRenderer;
 import dev.essayist.site.SiteConfig;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Controller;
@@ -23,7 +24,7 @@ import java.util.List;
  * {@code /tags} (every tag with its count) and {@code /tags/{tag}} (one tag's essays, newest
  * first). A tag with no published essay is a 404.
  */
-@Controller("/tags")
+@Controller(value = "/tags", produces = MediaType.ALL)
 @ExecuteOn(TaskExecutors.BLOCKING)
 class TagController {
 
