@@ -1,5 +1,6 @@
 package dev.essayist.site;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
@@ -66,7 +67,21 @@ public final class HttpCaching {
      * says the client's copy is current
      */
     static boolean notModified(HttpRequest<?> request, Rendered rendered) {
-        String ifNoneMatch = request.getHeaders().get(HttpHeaders.IF_NONE_MATCH);
+        return notModified(request.getHeaders().get(HttpHeaders.IF_NONE_MATCH),
+                request.getHeaders().get(HttpHeaders.IF_MODIFIED_SINCE), rendered);
+    }
+
+    /**
+     * The conditional GET rule of RFC 9110 §13.1.2 and §13.1.3: {@code If-None-Match} decides when
+     * present (weak comparison, {@code *} matches); otherwise {@code If-Modified-Since}, ignored
+     * when it is not a valid HTTP-date.
+     *
+     * @param ifNoneMatch     the request's {@code If-None-Match}, or {@code null}
+     * @param ifModifiedSince the request's {@code If-Modified-Since}, or {@code null}
+     * @param rendered        the current representation
+     * @return whether the client's copy is current, so the answer is 304
+     */
+    static boolean notModified(@Nullable String ifNoneMatch, @Nullable String ifModifiedSince, Rendered rendered) {
         if (ifNoneMatch != null) {
             for (String tag : ifNoneMatch.split(",")) {
                 String candidate = tag.strip();
@@ -80,7 +95,6 @@ public final class HttpCaching {
             }
             return false;
         }
-        String ifModifiedSince = request.getHeaders().get(HttpHeaders.IF_MODIFIED_SINCE);
         if (ifModifiedSince != null) {
             try {
                 Instant since = ZonedDateTime.parse(ifModifiedSince.strip(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();

@@ -2,7 +2,10 @@ package dev.essayist.site;
 
 import dev.essayist.content.ContentChanged;
 import dev.essayist.post.PostRepository;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.micronaut.cache.SyncCache;
+import io.micronaut.context.BeanProvider;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.order.Ordered;
@@ -17,9 +20,19 @@ import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.filter.FilterPatternStyle;
+import io.micronaut.http.filter.ServerFilterPhase;
 import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Named;
+import io.micronaut.http.BasicHttpAttributes;
+import io.micronaut.http.MediaType;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.zip.GZIPOutputStream;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -50,13 +63,24 @@ public class PageCache implements Ordered {
     private static final String GENERATION = "essayist.page-cache.generation";
 
     /**
-     * One stored response.
+     * One stored response, with everything a hit needs already computed.
      *
      * @param rendered     body and validators
      * @param cacheControl the {@code Cache-Control} it was sent with
      * @param vary         the {@code Vary} it was sent with
+     * @param lastModified {@code rendered.lastModified()} as an HTTP-date
+     * @param gzip         the body gzip-compressed, or {@code null} when it is not compressed (not
+     *                     text, or shorter than {@code micronaut.server.netty.compression-threshold})
+     * @param route        the route's URI template for the {@code http.server.requests} metric,
+     *                     e.g. {@code /posts/{slug}}; {@code root} for {@code /}
      */
-    record Entry(Rendered rendered, String cacheControl, String vary) {
+    record Entry(Rendered rendered, String cacheControl, String vary, String lastModified, @Nullable byte[] gzip,
+                 String route) {
+
+        /** @return bytes held: the body and its compressed copy */
+        int weight() {
+            return rendered.body().length + (gzip == null ? 0 : gzip.length);
+        }
     }
 
     private final SyncCache<?> cache;
@@ -64,13 +88,23 @@ public class PageCache implements Ordered {
     private final PostRepository posts;
     private final Clock clock;
     private final boolean preview;
+    private final int compressionThreshold;
+    private final int compressionLevel;
+    private final BeanProvider<MeterRegistry> meters;
+    private final Map<String, Timer> hitTimers = new ConcurrentHashMap<>();
     private final AtomicLong generation = new AtomicLong();
     /** When the cache must next be dropped because an essay comes due; {@code null}: not known yet. */
     private volatile Instant validUntil;
 
     PageCache(@Named("pages") SyncCache<?> cache, StaticFiles statics, PostRepository posts, Clock clock,
-              @Value("${essayist.preview:false}") boolean preview) {
+              @Value("${essayist.preview:false}") boolean preview,
+              @Value("${micronaut.server.netty.compression-threshold:1024}") int compressionThreshold,
+              @Value("${micronaut.server.netty.compression-level:6}") int compressionLevel,
+              BeanProvider<MeterRegistry> meters) {
         this.cache = cache;
+        this.meters = meters;
+        this.compressionThreshold = compressionThreshold;
+        this.compressionLevel = compressionLevel;
         this.statics = statics;
         this.posts = posts;
         this.clock = clock;
@@ -79,8 +113,9 @@ public class PageCache implements Ordered {
 
     @Override
     public int getOrder() {
-        // After TrailingSlashFilter, which has the default order 0: "/posts/x/" is never a cache key.
-        return 10;
+        // Last before routing: after TrailingSlashFilter ("/posts/x/" is never a cache key), the
+        // request id, and Micronaut's metrics filter, so a hit is logged and counted like any request.
+        return ServerFilterPhase.RENDERING.before();
     }
 
     /** Answers a GET from the cache when it can; otherwise notes the key for {@link #store}. */
@@ -94,17 +129,70 @@ public class PageCache implements Ordered {
             return null;
         }
         long current = currentGeneration();
-        String key = key(request);
+        String key = key(request.getHeaders().get(HttpHeaders.ACCEPT), request.getUri().toString());
         Entry entry = cache.get(key, Entry.class).orElse(null);
         if (entry != null) {
+            long start = System.nanoTime();
             MutableHttpResponse<?> response = HttpCaching.send(request, entry.rendered(), HttpStatus.OK,
                     entry.cacheControl());
             response.getHeaders().set(HttpHeaders.VARY, entry.vary());
+            // An answer from a request filter skips what Micronaut adds to a routed response.
+            response.getHeaders().set(HttpHeaders.DATE, CachedPageHandler.HttpDates.now());
+            RequestIdFilter.idOf(request).ifPresent(id -> response.getHeaders().set(RequestIdFilter.HEADER, id));
+            countHit(entry, response.code(), start);
             return response;
         }
         request.setAttribute(KEY, key);
         request.setAttribute(GENERATION, current);
         return null;
+    }
+
+    /**
+     * Looks up a finished response for a GET, as {@link CachedPageHandler} does before Micronaut
+     * sees the request.
+     *
+     * @param accept the request's {@code Accept}, or {@code null}
+     * @param target the request target exactly as sent (path and query)
+     * @return the entry stored for the same target and {@code Accept} class, or {@code null}: none,
+     *         preview mode, or the cache may have to be dropped first (an essay came due, the
+     *         stylesheet changed), which {@link #answer} does
+     */
+    @Nullable
+    Entry lookup(@Nullable String accept, String target) {
+        if (preview) {
+            return null;
+        }
+        if (!statics.fingerprintsCurrent()) {
+            invalidate();
+            return null;
+        }
+        Instant until = validUntil;
+        // When the next scheduled essay is not known (just after a drop) or has come due, finding out
+        // queries the index: that is left to Micronaut's path.
+        if (until == null || !clock.instant().isBefore(until)) {
+            return null;
+        }
+        return cache.get(key(accept, target), Entry.class).orElse(null);
+    }
+
+    /**
+     * Counts a cache hit in the {@code http.server.requests} timer, tagged as Micronaut's own
+     * request metrics are ({@code method}, {@code uri}, {@code status}, {@code exception}): an
+     * answer from the cache skips Micronaut's metrics filter, and a dashboard should count every
+     * request whichever path answered it.
+     *
+     * @param entry  the entry that answered
+     * @param status 200 or 304
+     * @param start  {@link System#nanoTime()} when the request arrived
+     */
+    void countHit(Entry entry, int status, long start) {
+        if (!meters.isPresent()) {
+            return;
+        }
+        Timer timer = hitTimers.computeIfAbsent(entry.route() + ' ' + status, k -> Timer.builder("http.server.requests")
+                .tag("method", "GET").tag("uri", entry.route()).tag("status", Integer.toString(status))
+                .tag("exception", "none").register(meters.get()));
+        timer.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
     }
 
     /** Keeps a 200 (or a 304 computed from a fresh render) sent through {@link HttpCaching#send}. */
@@ -117,8 +205,10 @@ public class PageCache implements Ordered {
         }
         long started = request.getAttribute(GENERATION, Long.class).orElse(-1L);
         if (started == currentGeneration()) {
+            String route = BasicHttpAttributes.getUriTemplate(request).orElse(request.getPath());
             cache.put(key, new Entry(rendered, response.getHeaders().get(HttpHeaders.CACHE_CONTROL),
-                    response.getHeaders().get(HttpHeaders.VARY)));
+                    response.getHeaders().get(HttpHeaders.VARY), HttpCaching.httpDate(rendered.lastModified()),
+                    gzip(rendered), "/".equals(route) ? "root" : route));
         }
     }
 
@@ -157,10 +247,32 @@ public class PageCache implements Ordered {
         validUntil = null;
     }
 
-    private static String key(HttpRequest<?> request) {
-        String accept = request.getHeaders().get(HttpHeaders.ACCEPT);
+    /**
+     * @return the body gzip-compressed when Micronaut would compress it (text, at least the
+     *         compression threshold), else {@code null}
+     */
+    @Nullable
+    private byte[] gzip(Rendered rendered) {
+        byte[] body = rendered.body();
+        if (body.length < compressionThreshold || !SecurityHeadersFilter.isText(MediaType.of(rendered.contentType()))) {
+            return null;
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream(body.length / 3 + 64);
+        try (GZIPOutputStream gzip = new GZIPOutputStream(out, 8192) {
+            {
+                def.setLevel(compressionLevel);
+            }
+        }) {
+            gzip.write(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException("gzip into memory cannot fail", e);
+        }
+        return out.toByteArray();
+    }
+
+    private static String key(@Nullable String accept, String target) {
         boolean html = accept != null && accept.contains("text/html");
         // The request target as sent (path and query), so two spellings never share an entry.
-        return (html ? "h " : "- ") + request.getUri();
+        return (html ? "h " : "- ") + target;
     }
 }

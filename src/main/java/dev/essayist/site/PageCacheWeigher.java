@@ -5,7 +5,7 @@ import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 
 /**
- * Weighs a {@link PageCache} entry by its body length in bytes plus its key, so
+ * Weighs a {@link PageCache} entry by its body length in bytes (plus its gzip copy) plus its key, so
  * {@code micronaut.caches.pages.maximum-weight} bounds the memory the cache holds.
  */
 @Singleton
@@ -14,7 +14,7 @@ class PageCacheWeigher implements Weigher<Object, Object> {
 
     @Override
     public int weigh(Object key, Object value) {
-        int body = value instanceof PageCache.Entry entry ? entry.rendered().body().length : 0;
+        int body = value instanceof PageCache.Entry entry ? entry.weight() : 0;
         return key.toString().length() + body;
     }
 }

@@ -7,8 +7,12 @@ import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
+import io.micronaut.core.order.Ordered;
 import io.micronaut.http.filter.FilterPatternStyle;
+import io.micronaut.http.filter.ServerFilterPhase;
+import io.micronaut.core.annotation.Nullable;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -19,7 +23,7 @@ import java.util.regex.Pattern;
  * response's {@code X-Request-Id}, which the access log records.
  */
 @ServerFilter(value = "/**", patternStyle = FilterPatternStyle.ANT)
-class RequestIdFilter {
+class RequestIdFilter implements Ordered {
 
     /** The header, as nginx, Heroku and most load balancers name it. */
     static final String HEADER = "X-Request-Id";
@@ -28,12 +32,34 @@ class RequestIdFilter {
     private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
     private static final String ATTRIBUTE = "essayist.requestId";
 
+    @Override
+    public int getOrder() {
+        // Before every filter that may answer early (the trailing-slash redirect, the page cache).
+        return ServerFilterPhase.FIRST.order();
+    }
+
     @RequestFilter
     void assign(HttpRequest<?> request, MutablePropagatedContext context) {
-        String given = request.getHeaders().get(HEADER);
-        String id = given != null && SANE.matcher(given).matches() ? given : UUID.randomUUID().toString();
+        String id = idFor(request.getHeaders().get(HEADER));
         request.setAttribute(ATTRIBUTE, id);
         context.add(new MdcPropagationContext(Map.of(MDC_KEY, id)));
+    }
+
+    /**
+     * @param given the request's {@code X-Request-Id}, or {@code null}
+     * @return {@code given} when it is a sane token (1–64 of {@code [A-Za-z0-9._:-]}), otherwise a
+     *         new random UUID
+     */
+    static String idFor(@Nullable String given) {
+        return given != null && SANE.matcher(given).matches() ? given : UUID.randomUUID().toString();
+    }
+
+    /**
+     * @param request a request that went through this filter
+     * @return the id it was given, if it went through {@link #assign}
+     */
+    static Optional<String> idOf(HttpRequest<?> request) {
+        return request.getAttribute(ATTRIBUTE, String.class);
     }
 
     @ResponseFilter

@@ -7,6 +7,9 @@ import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.filter.FilterPatternStyle;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -49,6 +52,18 @@ class SecurityHeadersFilter implements Ordered {
             + "geolocation=(), gyroscope=(), magnetometer=(), microphone=(), midi=(), payment=(), "
             + "publickey-credentials-get=(), usb=(), browsing-topics=()";
 
+    /** The headers every response carries, name to value, in the order they are sent. */
+    static final Map<String, String> HEADERS = headers();
+
+    private static Map<String, String> headers() {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+        headers.put("X-Content-Type-Options", "nosniff");
+        headers.put("Referrer-Policy", "strict-origin-when-cross-origin");
+        headers.put("Permissions-Policy", PERMISSIONS_POLICY);
+        return Collections.unmodifiableMap(headers);
+    }
+
     @Override
     public int getOrder() {
         return HIGHEST_PRECEDENCE;
@@ -66,10 +81,7 @@ class SecurityHeadersFilter implements Ordered {
      */
     static void apply(MutableHttpResponse<?> response) {
         MutableHttpHeaders headers = response.getHeaders();
-        headers.set("Content-Security-Policy", CONTENT_SECURITY_POLICY);
-        headers.set("X-Content-Type-Options", "nosniff");
-        headers.set("Referrer-Policy", "strict-origin-when-cross-origin");
-        headers.set("Permissions-Policy", PERMISSIONS_POLICY);
+        HEADERS.forEach(headers::set);
         Optional<MediaType> type = response.getContentType();
         if (type.isPresent() && type.get().getCharset().isEmpty() && isText(type.get())) {
             response.contentType(type.get().getName() + "; charset=utf-8");

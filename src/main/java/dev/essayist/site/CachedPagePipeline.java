@@ -1,0 +1,63 @@
+package dev.essayist.site;
+
+import io.micronaut.context.BeanProvider;
+import io.micronaut.context.event.BeanCreatedEvent;
+import io.micronaut.context.event.BeanCreatedEventListener;
+import io.micronaut.http.netty.channel.ChannelPipelineCustomizer;
+import io.micronaut.http.server.netty.NettyServerCustomizer;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelPipeline;
+import jakarta.inject.Singleton;
+
+/**
+ * Puts a {@link CachedPageHandler} into every HTTP/1 connection's Netty pipeline, just before
+ * Micronaut's request handler ({@code micronaut-inbound-handler}) and after the access logger, so
+ * cache hits are logged like every other request. Uses Micronaut's
+ * {@link NettyServerCustomizer.Registry}, the documented way to add handlers to the server
+ * pipeline.
+ */
+@Singleton
+class CachedPagePipeline implements BeanCreatedEventListener<NettyServerCustomizer.Registry> {
+
+    private final BeanProvider<PageCache> cache;
+
+    CachedPagePipeline(BeanProvider<PageCache> cache) {
+        this.cache = cache;
+    }
+
+    @Override
+    public NettyServerCustomizer.Registry onCreated(BeanCreatedEvent<NettyServerCustomizer.Registry> event) {
+        event.getBean().register(new NettyServerCustomizer() {
+            @Override
+            public NettyServerCustomizer specializeForChannel(Channel channel, ChannelRole role) {
+                return role == ChannelRole.CONNECTION ? new Connection(channel) : this;
+            }
+        });
+        return event.getBean();
+    }
+
+    /** The customizer of one connection: adds the handler once its HTTP/1 pipeline is built. */
+    private final class Connection implements NettyServerCustomizer {
+        private final Channel channel;
+
+        Connection(Channel channel) {
+            this.channel = channel;
+        }
+
+        @Override
+        public NettyServerCustomizer specializeForChannel(Channel channel, ChannelRole role) {
+            return this;
+        }
+
+        @Override
+        public void onStreamPipelineBuilt() {
+            ChannelPipeline pipeline = channel.pipeline();
+            if (pipeline.get(ChannelPipelineCustomizer.HANDLER_HTTP_SERVER_CODEC) != null
+                    && pipeline.get(ChannelPipelineCustomizer.HANDLER_MICRONAUT_INBOUND) != null
+                    && pipeline.get(CachedPageHandler.NAME) == null) {
+                pipeline.addBefore(ChannelPipelineCustomizer.HANDLER_MICRONAUT_INBOUND, CachedPageHandler.NAME,
+                        new CachedPageHandler(cache.get()));
+            }
+        }
+    }
+}
