@@ -28,6 +28,10 @@ public class StaticFiles {
     private final ConcurrentMap<Path, Entry> cache = new ConcurrentHashMap<>();
     /** Files whose fingerprint some page carries (through {@link #url}), and the entry it came from. */
     private final ConcurrentMap<Path, Entry> fingerprinted = new ConcurrentHashMap<>();
+    /** How long a successful {@link #fingerprintsCurrent} check holds. */
+    static final long RECHECK_NANOS = 250_000_000L;
+    /** {@link System#nanoTime()} of the last check that found every fingerprint current. */
+    private volatile long lastCurrent = System.nanoTime() - RECHECK_NANOS;
 
     StaticFiles(SiteConfig site) {
         this.root = site.statics().toAbsolutePath().normalize();
@@ -111,12 +115,25 @@ public class StaticFiles {
     /**
      * Whether every file whose fingerprint was handed out by {@link #url} still has the size and
      * modification time it had then: one {@code stat} per such file (the stylesheet, the feed's
-     * XSLT), cheap enough for {@link PageCache} to ask on every hit.
+     * XSLT), at most every {@link #RECHECK_NANOS} (a quarter second), so {@link PageCache} can ask
+     * on every hit. An edited stylesheet reaches the pages within that quarter second.
      *
-     * @return {@code false} when a fingerprinted file changed or went away, so pages embedding
-     *         its old URL are stale
+     * @return {@code false} (once) when a fingerprinted file changed or went away, so pages
+     *         embedding its old URL are stale
      */
     boolean fingerprintsCurrent() {
+        long now = System.nanoTime();
+        if (now - lastCurrent < RECHECK_NANOS) {
+            return true;
+        }
+        boolean current = statFingerprinted();
+        if (current) {
+            lastCurrent = now;
+        }
+        return current;
+    }
+
+    private boolean statFingerprinted() {
         for (Map.Entry<Path, Entry> e : fingerprinted.entrySet()) {
             try {
                 BasicFileAttributes now = Files.readAttributes(e.getKey(), BasicFileAttributes.class,

@@ -2,6 +2,7 @@ package dev.essayist.site;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.essayist.Await;
 import dev.essayist.SiteFixture;
 import dev.essayist.TestSite.Http;
 import dev.essayist.content.ContentIndexer;
@@ -16,6 +17,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -113,8 +115,10 @@ class HttpCachingTest extends SiteFixture {
         assertThat(http.get("/static/css/site.css").headers().firstValue("Cache-Control")).hasValue("public, max-age=300");
 
         Files.writeString(site.statics().resolve("css/site.css"), "body { color: navy; }\n");
+        // Pages pick up the new fingerprint once StaticFiles rechecks it (every quarter second).
+        Await.until(Duration.ofSeconds(2), "the page links the new stylesheet",
+                () -> !http.html("/").selectFirst("link[rel=stylesheet]").attr("href").equals(css));
         String changed = http.html("/").selectFirst("link[rel=stylesheet]").attr("href");
-        assertThat(changed).isNotEqualTo(css);
         assertThat(http.get(changed).body()).contains("navy");
     }
 }
