@@ -1,0 +1,17 @@
+package dev.essayist.post;
+
+import io.micronaut.core.annotation.Introspected;
+
+/**
+ * What the link check needs of one indexed post, as stored with it (V5 migration), so that a
+ * restart need not read the file again.
+ *
+ * @param sourcePath the file
+ * @param slug       the post's slug
+ * @param bodyLine   1-based file line on which the body starts
+ * @param anchors    every id in the post's HTML, one per line
+ * @param linkRefs   JSON list of the links and images written in the body ({@code [{"url":..,"line":..,"image":..}]})
+ */
+@Introspected
+public record PostLinkData(String sourcePath, String slug, int bodyLine, String anchors, String linkRefs) {
+}

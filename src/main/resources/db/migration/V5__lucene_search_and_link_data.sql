@@ -1,0 +1,19 @@
+-- Issue 6: full-text search moves to Lucene (search/SearchIndex), updated after the row commit
+-- instead of by per-row triggers inside it. H2's FullText triggers, word tables (schema FT),
+-- aliases and the post_text documents go; the bodies' text lives in the Lucene index.
+CALL FT_DROP_ALL();
+DROP ALIAS IF EXISTS FT_CREATE_INDEX;
+DROP ALIAS IF EXISTS FT_DROP_INDEX;
+DROP ALIAS IF EXISTS FT_SEARCH;
+DROP ALIAS IF EXISTS FT_SEARCH_DATA;
+DROP ALIAS IF EXISTS FT_REINDEX;
+DROP ALIAS IF EXISTS FT_DROP_ALL;
+DROP ALIAS IF EXISTS FT_INIT;
+DROP TABLE post_text;
+
+-- What the link check (content/LinkChecker) needs of each post, so that after a restart an
+-- unchanged file is only hashed, never read and rendered again. NULL: not known (a row written
+-- before this column existed); such a file is read once.
+ALTER TABLE post ADD COLUMN body_line INT;            -- 1-based file line on which the body starts
+ALTER TABLE post ADD COLUMN anchors VARCHAR;          -- every id in the HTML, one per line
+ALTER TABLE post ADD COLUMN link_refs VARCHAR;        -- JSON list of {url, line, image}, as written
