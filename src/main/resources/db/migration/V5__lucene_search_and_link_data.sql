@@ -17,3 +17,6 @@ DROP TABLE post_text;
 ALTER TABLE post ADD COLUMN body_line INT;            -- 1-based file line on which the body starts
 ALTER TABLE post ADD COLUMN anchors VARCHAR;          -- every id in the HTML, one per line
 ALTER TABLE post ADD COLUMN link_refs VARCHAR;        -- JSON list of {url, line, image}, as written
+-- The file's warnings (problems that did not stop publication), so /health and check still show
+-- them after a restart that does not read the file: JSON list of {file, line, severity, message}.
+ALTER TABLE post ADD COLUMN warnings VARCHAR;

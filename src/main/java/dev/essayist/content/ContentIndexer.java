@@ -127,7 +127,7 @@ public class ContentIndexer {
         // this process, or stored with its row. After a restart on a kept index, unchanged files are
         // only hashed.
         if (!linksLoaded) {
-            loadLinks(indexed.keySet());
+            loadStored(indexed.keySet());
             linksLoaded = true;
         }
         List<Outcome<ParsedPost>> postOutcomes = postFiles.parallelStream()
@@ -423,7 +423,7 @@ public class ContentIndexer {
                 parsed.summary(), body.html(), toJson(body.headings()), utc(published),
                 fm.updated() == null ? null : utc(fm.updated().toInstant()), fm.draft(), body.words(),
                 body.readingMinutes(), visibleFrom == null ? null : utc(visibleFrom), parsed.source().bodyLine(),
-                String.join("\n", body.anchors()), toJson(body.references())};
+                String.join("\n", body.anchors()), toJson(body.references()), toJson(parsed.warnings())};
         return new PostRow(columns, new SearchIndex.Doc(parsed.source().name(), parsed.source().hash(), fm.title(),
                 parsed.summary(), body.text(), published, visibleFrom));
     }
@@ -456,19 +456,25 @@ public class ContentIndexer {
     }
 
     /**
-     * Loads what the link check needs of the posts already in the index from their rows.
+     * Loads what the link check needs of the posts already in the index, and their files' warnings,
+     * from their rows: an unchanged file is then not read again.
      *
      * @param files the indexed files
      */
-    private void loadLinks(Set<String> files) {
+    private void loadStored(Set<String> files) {
         io.micronaut.core.type.Argument<List<Reference>> type = io.micronaut.core.type.Argument.listOf(Reference.class);
+        io.micronaut.core.type.Argument<List<ContentProblem>> problems = io.micronaut.core.type.Argument.listOf(ContentProblem.class);
         for (PostLinkData data : posts.findLinkData()) {
             if (!files.contains(data.sourcePath()) || links.knows(data.sourcePath())) {
                 continue;
             }
             try {
                 Set<String> anchors = data.anchors().isEmpty() ? Set.of() : Set.of(data.anchors().split("\n"));
+                List<ContentProblem> warnings = data.warnings() == null ? List.of() : json.readValue(data.warnings(), problems);
                 links.put(data.sourcePath(), data.slug(), data.bodyLine(), anchors, json.readValue(data.linkRefs(), type));
+                if (!warnings.isEmpty()) {
+                    problemsByFile.putIfAbsent(data.sourcePath(), List.copyOf(warnings));
+                }
             } catch (IOException | RuntimeException e) {
                 // The file is then read again, as without stored data.
                 LOG.warn("Cannot read the stored link data of {} ({}); reading the file again", data.sourcePath(), e.toString());

@@ -46,7 +46,7 @@ final class IndexBatch {
     /** The columns of one {@code post} row, in {@link #INSERT_POST} order. */
     private static final String INSERT_POST = "INSERT INTO post (source_path, source_hash, slug, guid, title, summary,"
             + " html, headings, published_at, updated_at, draft, word_count, reading_minutes, visible_from, body_line,"
-            + " anchors, link_refs) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " anchors, link_refs, warnings) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     /**
      * Deletes the posts of these files; their tag, alias and link rows go with them (ON DELETE CASCADE).
@@ -72,10 +72,11 @@ final class IndexBatch {
      * Inserts post rows.
      *
      * @param connection the reindex transaction's connection
-     * @param rows       one array per post with the 17 columns of the {@code post} table after
+     * @param rows       one array per post with the 18 columns of the {@code post} table after
      *                   {@code id}: source_path, source_hash, slug, guid, title, summary, html,
      *                   headings, published_at, updated_at, draft, word_count, reading_minutes,
-     *                   visible_from, body_line, anchors, link_refs (instants as {@code OffsetDateTime})
+     *                   visible_from, body_line, anchors, link_refs, warnings (instants as
+     *                   {@code OffsetDateTime})
      * @return the generated ids, in the order of {@code rows}
      * @throws SQLException if an insert fails
      */

@@ -3,7 +3,7 @@ package dev.essayist.post;
 import io.micronaut.core.annotation.Introspected;
 
 /**
- * What the link check needs of one indexed post, as stored with it (V5 migration), so that a
+ * What the link check needs of one indexed post, and the warnings of its file, as stored with it (V5 migration), so that a
  * restart need not read the file again.
  *
  * @param sourcePath the file
@@ -11,7 +11,9 @@ import io.micronaut.core.annotation.Introspected;
  * @param bodyLine   1-based file line on which the body starts
  * @param anchors    every id in the post's HTML, one per line
  * @param linkRefs   JSON list of the links and images written in the body ({@code [{"url":..,"line":..,"image":..}]})
+ * @param warnings   JSON list of the file's warnings ({@code [{"file":..,"line":..,"severity":"WARNING","message":..}]})
  */
 @Introspected
-public record PostLinkData(String sourcePath, String slug, int bodyLine, String anchors, String linkRefs) {
+public record PostLinkData(String sourcePath, String slug, int bodyLine, String anchors, String linkRefs,
+                           @io.micronaut.core.annotation.Nullable String warnings) {
 }

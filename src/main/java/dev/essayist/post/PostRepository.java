@@ -90,8 +90,9 @@ public interface PostRepository extends CrudRepository<Post, Long> {
     @Query("SELECT p.id, p.source_path, p.source_hash, p.slug, p.guid FROM post p")
     List<PostSource> findSources();
 
-    /** @return the link-check data of every post that has it (all rows written since the V5 migration) */
-    @Query("SELECT p.source_path, p.slug, p.body_line, p.anchors, p.link_refs FROM post p WHERE p.link_refs IS NOT NULL")
+    /** @return the link-check data and warnings of every post that has them (rows written since the V5 migration) */
+    @Query("SELECT p.source_path, p.slug, p.body_line, p.anchors, p.link_refs, p.warnings FROM post p"
+            + " WHERE p.link_refs IS NOT NULL")
     List<PostLinkData> findLinkData();
 
     /** Removes one file's post; its tag, alias and link rows go with it (ON DELETE CASCADE). */
