@@ -425,8 +425,12 @@ public class SearchIndex {
         }
     }
 
+    /** After a failed update: drops the writer and readers, so the next use opens and rebuilds. */
     private void closeQuietly() {
         try {
+            if (searchers != null) {
+                searchers.close(); // A search holding a reader keeps it until it releases it.
+            }
             if (writer != null) {
                 writer.rollback();
             }
