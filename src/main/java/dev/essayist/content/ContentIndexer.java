@@ -35,13 +35,17 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Brings the index in line with the files of {@code posts/}: reads changed files in parallel,
- * checks identities across files, and writes every change in one transaction.
+ * checks identities across files, and writes every change in one transaction (rows in JDBC batches,
+ * {@link IndexBatch}); then brings the full-text index in step with the committed rows
+ * ({@link SearchIndex}, which readers see switch in one step).
  *
  * <p>Invariants kept (DESIGN.md): the index is derived from the files (1); a reindex commits in
  * one transaction or not at all (2); a file that fails keeps its last good rows and is reported
- * with file, line and reason (3). Files whose SHA-256 is unchanged are not read again. After each
- * reindex the internal links of the whole index are checked ({@link LinkChecker}); broken ones are
- * warnings. Started at startup and on file changes by {@link ContentWatcher}, and by {@code check}.
+ * with file, line and reason (3). Files whose SHA-256 is unchanged are not read again: what the
+ * link check and the problem list need of a post (its ids, links and warnings) is stored with its
+ * row, so after a restart on a kept index an unchanged file is only hashed. After each reindex the
+ * internal links of the whole index are checked ({@link LinkChecker}); broken ones are warnings.
+ * Started at startup and on file changes by {@link ContentWatcher}, and by {@code check}.
  */
 @Singleton
 public class ContentIndexer {
@@ -168,34 +172,46 @@ public class ContentIndexer {
             } catch (UncheckedIOException e) {
                 LOG.error("Cannot open the search index; the rows are written, and the next search retries", e);
             }
-            tx.executeWrite(status -> {
-                Connection connection = status.getConnection();
-                IndexBatch.deletePosts(connection, replaced);
-                long[] ids = IndexBatch.insertPosts(connection, rows.stream().map(PostRow::columns).toList());
-                Map<String, Long> tagIds = new HashMap<>();
-                IndexBatch batch = new IndexBatch();
-                for (int i = 0; i < ids.length; i++) {
-                    joinRows(ids[i], toWrite.get(i), tagIds, batch);
-                }
-                batch.flush(connection);
-                tags.deleteUnused();
-                pagesGone.forEach(pages::deleteBySourcePath);
-                acceptedPages.forEach(this::write);
-                try (var merge = connection.prepareStatement(
-                        "MERGE INTO index_meta (name, setting) KEY (name) VALUES (?, ?)")) {
-                    merge.setString(1, SearchIndex.STATE_ROW);
-                    merge.setString(2, searchState);
-                    merge.executeUpdate();
-                }
-                return null;
-            });
+            // The search documents are staged on another core while the rows are written, and
+            // published only after the row commit.
+            java.util.concurrent.CompletableFuture<Void> staged = java.util.concurrent.CompletableFuture.runAsync(
+                    () -> search.prepare(replaced, rows.stream().map(PostRow::search).toList()));
+            try {
+                tx.executeWrite(status -> {
+                    Connection connection = status.getConnection();
+                    IndexBatch.deletePosts(connection, replaced);
+                    long[] ids = IndexBatch.insertPosts(connection, rows.stream().map(PostRow::columns).toList());
+                    Map<String, Long> tagIds = new HashMap<>();
+                    IndexBatch batch = new IndexBatch();
+                    for (int i = 0; i < ids.length; i++) {
+                        joinRows(ids[i], toWrite.get(i), tagIds, batch);
+                    }
+                    batch.flush(connection);
+                    tags.deleteUnused();
+                    pagesGone.forEach(pages::deleteBySourcePath);
+                    acceptedPages.forEach(this::write);
+                    try (var merge = connection.prepareStatement(
+                            "MERGE INTO index_meta (name, setting) KEY (name) VALUES (?, ?)")) {
+                        merge.setString(1, SearchIndex.STATE_ROW);
+                        merge.setString(2, searchState);
+                        merge.executeUpdate();
+                    }
+                    return null;
+                });
+            } catch (RuntimeException e) {
+                staged.exceptionally(failure -> null).join();
+                search.discard();
+                throw e;
+            }
             committed = System.nanoTime();
             try {
-                search.apply(replaced, rows.stream().map(PostRow::search).toList(), searchState);
-            } catch (UncheckedIOException e) {
+                staged.join();
+                search.publish(searchState);
+            } catch (java.util.concurrent.CompletionException | UncheckedIOException e) {
                 // The rows are committed and served; search answers from its last complete state
                 // (filtered against these rows) and rebuilds from the rows when next opened.
-                LOG.error("Cannot update the search index; it is rebuilt from the index rows on the next search", e);
+                LOG.error("Cannot update the search index; it is rebuilt from the index rows on the next search",
+                        e instanceof java.util.concurrent.CompletionException ? e.getCause() : e);
             }
             gone.forEach(changed::add);
             toWrite.forEach(p -> changed.add(p.source().name()));
@@ -469,7 +485,7 @@ public class ContentIndexer {
                 continue;
             }
             try {
-                Set<String> anchors = data.anchors().isEmpty() ? Set.of() : Set.of(data.anchors().split("\n"));
+                Set<String> anchors = data.anchors().isEmpty() ? Set.of() : Set.copyOf(List.of(data.anchors().split("\n")));
                 List<ContentProblem> warnings = data.warnings() == null ? List.of() : json.readValue(data.warnings(), problems);
                 links.put(data.sourcePath(), data.slug(), data.bodyLine(), anchors, json.readValue(data.linkRefs(), type));
                 if (!warnings.isEmpty()) {

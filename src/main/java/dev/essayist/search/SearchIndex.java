@@ -149,15 +149,16 @@ public class SearchIndex {
     }
 
     /**
-     * Brings the index in line with a row commit that just happened, then publishes it to readers
-     * in one step. Called by the indexer only, one call at a time.
+     * Stages the changes of a reindex: adds and removes documents without publishing them, so it
+     * can run while the rows are written. Readers see nothing of it until {@link #publish}. Called
+     * by the indexer only, one reindex at a time, and followed by {@link #publish} once the rows
+     * are committed or by {@link #discard} when they are not.
      *
-     * @param removed files whose posts left the index or were rewritten
-     * @param added   the documents of the posts just written (each replaces its file's old one)
-     * @param state   the token the row commit stored (see {@link #newState()})
-     * @throws UncheckedIOException if Lucene cannot write; the next opening then rebuilds from rows
+     * @param removed files whose posts leave the index or are rewritten
+     * @param added   the documents of the posts being written (each replaces its file's old one)
+     * @throws UncheckedIOException if Lucene cannot write; the staged changes are then dropped
      */
-    public synchronized void apply(Collection<String> removed, List<Doc> added, String state) {
+    public synchronized void prepare(Collection<String> removed, List<Doc> added) {
         open();
         try {
             for (String path : removed) {
@@ -171,13 +172,36 @@ public class SearchIndex {
                     throw new UncheckedIOException(e);
                 }
             });
-            commit(state);
         } catch (IOException | UncheckedIOException e) {
-            // The rows are committed; searching goes on from the last complete Lucene commit, and
-            // the next start finds the tokens differ and rebuilds.
             closeQuietly();
             throw e instanceof UncheckedIOException u ? u : new UncheckedIOException("cannot update the search index", (IOException) e);
         }
+    }
+
+    /**
+     * Commits what {@link #prepare} staged and publishes it to readers in one step, after the
+     * row commit that stored {@code state}.
+     *
+     * @param state the token the row commit stored (see {@link #newState()})
+     * @throws UncheckedIOException if Lucene cannot commit; searching goes on from the last
+     *                              complete commit (filtered against the rows), and the next
+     *                              opening finds the tokens differ and rebuilds
+     */
+    public synchronized void publish(String state) {
+        if (writer == null) {
+            throw new UncheckedIOException(new IOException("the search index was closed after a failed update"));
+        }
+        try {
+            commit(state);
+        } catch (IOException e) {
+            closeQuietly();
+            throw new UncheckedIOException("cannot commit the search index", e);
+        }
+    }
+
+    /** Drops what {@link #prepare} staged, when the rows it was for were not committed. */
+    public synchronized void discard() {
+        closeQuietly(); // Rolls back to the last commit, which matches the rows; reopened on next use.
     }
 
     /**
