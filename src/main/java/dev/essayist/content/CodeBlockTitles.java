@@ -25,6 +25,8 @@ import org.jsoup.nodes.Element;
 final class CodeBlockTitles implements HtmlRenderer.HtmlRendererExtension {
 
     private static final String ATTRIBUTE = "data-title";
+    /** Parsed once: jsoup parses a selector string on every select() call. */
+    private static final org.jsoup.select.Evaluator TITLED = org.jsoup.select.QueryParser.parse("pre[" + ATTRIBUTE + "]");
     private static final Pattern TITLE = Pattern.compile("(?:^|\\s)title=(?:\"([^\"]*)\"|'([^']*)'|(\\S+))");
 
     static CodeBlockTitles create() {
@@ -50,10 +52,12 @@ final class CodeBlockTitles implements HtmlRenderer.HtmlRendererExtension {
      * @param body a rendered body
      */
     static void wrap(Element body) {
-        for (Element pre : body.select("pre[" + ATTRIBUTE + "]")) {
+        for (Element pre : body.select(TITLED)) {
             String title = pre.attr(ATTRIBUTE);
             pre.removeAttr(ATTRIBUTE);
-            Element figure = pre.wrap("<figure class=\"code-block\"></figure>").parent();
+            Element figure = new Element("figure").addClass("code-block");
+            pre.before(figure);
+            figure.appendChild(pre);
             figure.prependElement("figcaption").addClass("code-title").text(title);
         }
     }

@@ -2,10 +2,10 @@ package dev.essayist.content;
 
 import dev.essayist.page.Page;
 import dev.essayist.page.PageRepository;
-import dev.essayist.post.Post;
 import dev.essayist.post.PostRepository;
 import dev.essayist.post.PostSource;
-import dev.essayist.search.SearchRepository;
+import dev.essayist.post.PostLinkData;
+import dev.essayist.search.SearchIndex;
 import dev.essayist.site.SiteConfig;
 import dev.essayist.tag.Tag;
 import dev.essayist.tag.TagRepository;
@@ -35,13 +35,17 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Brings the index in line with the files of {@code posts/}: reads changed files in parallel,
- * checks identities across files, and writes every change in one transaction.
+ * checks identities across files, and writes every change in one transaction (rows in JDBC batches,
+ * {@link IndexBatch}); then brings the full-text index in step with the committed rows
+ * ({@link SearchIndex}, which readers see switch in one step).
  *
  * <p>Invariants kept (DESIGN.md): the index is derived from the files (1); a reindex commits in
  * one transaction or not at all (2); a file that fails keeps its last good rows and is reported
- * with file, line and reason (3). Files whose SHA-256 is unchanged are not read again. After each
- * reindex the internal links of the whole index are checked ({@link LinkChecker}); broken ones are
- * warnings. Started at startup and on file changes by {@link ContentWatcher}, and by {@code check}.
+ * with file, line and reason (3). Files whose SHA-256 is unchanged are not read again: what the
+ * link check and the problem list need of a post (its ids, links and warnings) is stored with its
+ * row, so after a restart on a kept index an unchanged file is only hashed. After each reindex the
+ * internal links of the whole index are checked ({@link LinkChecker}); broken ones are warnings.
+ * Started at startup and on file changes by {@link ContentWatcher}, and by {@code check}.
  */
 @Singleton
 public class ContentIndexer {
@@ -56,7 +60,7 @@ public class ContentIndexer {
     private final PostRepository posts;
     private final TagRepository tags;
     private final PageRepository pages;
-    private final SearchRepository search;
+    private final SearchIndex search;
     private final TransactionOperations<Connection> tx;
     private final ApplicationEventPublisher<ContentChanged> events;
     private final ObjectMapper json;
@@ -68,9 +72,11 @@ public class ContentIndexer {
     private volatile List<ContentProblem> linkProblems = List.of();
     /** Hashes of files that failed, so an unchanged broken file is not read and reported again. */
     private final Map<String, String> failedHashes = new ConcurrentHashMap<>();
+    /** Whether the link-check data of the rows this process found has been loaded into {@link #links}. */
+    private boolean linksLoaded;
 
     ContentIndexer(SiteConfig site, PostRepository posts, TagRepository tags, PageRepository pages,
-                   SearchRepository search, TransactionOperations<Connection> tx, ApplicationEventPublisher<ContentChanged> events,
+                   SearchIndex search, TransactionOperations<Connection> tx, ApplicationEventPublisher<ContentChanged> events,
                    ObjectMapper json) {
         this.site = site;
         this.posts = posts;
@@ -121,9 +127,13 @@ public class ContentIndexer {
         Map<String, String> pageHashes = new HashMap<>();
         pages.findAll().forEach(p -> pageHashes.put(p.sourcePath(), p.sourceHash()));
 
-        // A post whose rows are current is skipped only once this process has read it: its headings,
-        // footnotes and links are what the link check needs, and only a read gives them (after a
-        // restart on a kept index, every post is read once, and only changed ones are written).
+        // A post whose rows are current is skipped when the link check knows its ids and links: read in
+        // this process, or stored with its row. After a restart on a kept index, unchanged files are
+        // only hashed.
+        if (!linksLoaded) {
+            loadStored(indexed.keySet());
+            linksLoaded = true;
+        }
         List<Outcome<ParsedPost>> postOutcomes = postFiles.parallelStream()
                 .map(f -> read(f, failedHashes.getOrDefault(name(f), indexed.containsKey(name(f))
                         && links.knows(name(f)) ? indexed.get(name(f)).sourceHash() : null), postReader::parse))
@@ -150,19 +160,59 @@ public class ContentIndexer {
         List<ParsedPage> acceptedPages = pageOutcomes.stream().filter(o -> o.parsed() != null).map(Outcome::parsed).toList();
 
         long checked = System.nanoTime();
+        long committed = checked;
         Set<String> changed = new LinkedHashSet<>();
         if (!toWrite.isEmpty() || !gone.isEmpty() || !acceptedPages.isEmpty() || !pagesGone.isEmpty()) {
-            tx.executeWrite(status -> {
-                gone.forEach(posts::deleteBySourcePath);
-                Map<String, Long> tagIds = new HashMap<>();
-                IndexBatch batch = new IndexBatch();
-                toWrite.forEach(p -> write(p, indexed.containsKey(p.source().name()), tagIds, batch));
-                batch.flush(status.getConnection());
-                tags.deleteUnused();
-                pagesGone.forEach(pages::deleteBySourcePath);
-                acceptedPages.forEach(this::write);
-                return null;
-            });
+            List<String> replaced = new ArrayList<>(gone);
+            toWrite.stream().map(p -> p.source().name()).filter(indexed::containsKey).forEach(replaced::add);
+            List<PostRow> rows = toWrite.parallelStream().map(this::row).toList();
+            String searchState = SearchIndex.newState();
+            try {
+                search.open(); // before the row commit, so a kept search index is compared with its own rows
+            } catch (UncheckedIOException e) {
+                LOG.error("Cannot open the search index; the rows are written, and the next search retries", e);
+            }
+            // The search documents are staged on another core while the rows are written, and
+            // published only after the row commit.
+            java.util.concurrent.CompletableFuture<Void> staged = java.util.concurrent.CompletableFuture.runAsync(
+                    () -> search.prepare(replaced, rows.stream().map(PostRow::search).toList()));
+            try {
+                tx.executeWrite(status -> {
+                    Connection connection = status.getConnection();
+                    IndexBatch.deletePosts(connection, replaced);
+                    long[] ids = IndexBatch.insertPosts(connection, rows.stream().map(PostRow::columns).toList());
+                    Map<String, Long> tagIds = new HashMap<>();
+                    IndexBatch batch = new IndexBatch();
+                    for (int i = 0; i < ids.length; i++) {
+                        joinRows(ids[i], toWrite.get(i), tagIds, batch);
+                    }
+                    batch.flush(connection);
+                    tags.deleteUnused();
+                    pagesGone.forEach(pages::deleteBySourcePath);
+                    acceptedPages.forEach(this::write);
+                    try (var merge = connection.prepareStatement(
+                            "MERGE INTO index_meta (name, setting) KEY (name) VALUES (?, ?)")) {
+                        merge.setString(1, SearchIndex.STATE_ROW);
+                        merge.setString(2, searchState);
+                        merge.executeUpdate();
+                    }
+                    return null;
+                });
+            } catch (RuntimeException e) {
+                staged.exceptionally(failure -> null).join();
+                search.discard();
+                throw e;
+            }
+            committed = System.nanoTime();
+            try {
+                staged.join();
+                search.publish(searchState);
+            } catch (java.util.concurrent.CompletionException | UncheckedIOException e) {
+                // The rows are committed and served; search answers from its last complete state
+                // (filtered against these rows) and rebuilds from the rows when next opened.
+                LOG.error("Cannot update the search index; it is rebuilt from the index rows on the next search",
+                        e instanceof java.util.concurrent.CompletionException ? e.getCause() : e);
+            }
             gone.forEach(changed::add);
             toWrite.forEach(p -> changed.add(p.source().name()));
             pagesGone.forEach(changed::add);
@@ -201,9 +251,9 @@ public class ContentIndexer {
         if (!changed.isEmpty()) {
             events.publishEvent(new ContentChanged(Set.copyOf(changed)));
         }
-        LOG.info("Indexed {} files ({} written, {} removed, {} problems) in {} ms (read {} ms, check {} ms, write {} ms)",
+        LOG.info("Indexed {} files ({} written, {} removed, {} problems) in {} ms (read {} ms, check {} ms, write {} ms, search {} ms)",
                 report.files(), report.written(), report.removed(), found.size(), report.took().toMillis(),
-                (read - start) / 1_000_000, (checked - read) / 1_000_000, (written - checked) / 1_000_000);
+                (read - start) / 1_000_000, (checked - read) / 1_000_000, (committed - checked) / 1_000_000, (written - committed) / 1_000_000);
         return report;
     }
 
@@ -267,7 +317,7 @@ public class ContentIndexer {
             if (hash.equals(indexedHash)) {
                 return new Outcome<>(name, hash, true, null, List.of());
             }
-            T parsed = parse.parse(SourceFile.parse(bytes, name), file.getFileName().toString());
+            T parsed = parse.parse(SourceFile.parse(bytes, name, hash), file.getFileName().toString());
             List<ContentProblem> warnings = parsed instanceof ParsedPost p ? p.warnings()
                     : parsed instanceof ParsedPage p ? p.warnings() : List.of();
             return new Outcome<>(name, hash, false, parsed, warnings);
@@ -372,20 +422,40 @@ public class ContentIndexer {
     }
 
     /**
-     * @param indexed whether the file has rows to replace (a new file has none to delete)
-     * @param tagIds  tag ids by slug, found or created so far in this transaction
-     * @param batch    collects the post's tag, alias and link rows
+     * A post's row and search document, built outside the transaction.
+     *
+     * @param columns the {@code post} columns, as {@link IndexBatch#insertPosts} takes them
+     * @param search  the search document
      */
-    private void write(ParsedPost parsed, boolean indexed, Map<String, Long> tagIds, IndexBatch batch) {
-        if (indexed) {
-            posts.deleteBySourcePath(parsed.source().name());
-        }
+    private record PostRow(Object[] columns, SearchIndex.Doc search) {
+    }
+
+    private PostRow row(ParsedPost parsed) {
         FrontMatter fm = parsed.frontMatter();
-        Post post = posts.save(new Post(null, parsed.source().name(), parsed.source().hash(), parsed.slug(),
-                parsed.guid(), fm.title(), parsed.summary(), parsed.body().html(), toJson(parsed.body().headings()),
-                fm.date().toInstant(), fm.updated() == null ? null : fm.updated().toInstant(), fm.draft(),
-                parsed.body().words(), parsed.body().readingMinutes()));
-        posts.updateVisibleFrom(post.id(), site.preview() ? Instant.EPOCH : fm.draft() ? null : post.publishedAt());
+        Instant published = fm.date().toInstant();
+        Instant visibleFrom = site.preview() ? Instant.EPOCH : fm.draft() ? null : published;
+        var body = parsed.body();
+        Object[] columns = {parsed.source().name(), parsed.source().hash(), parsed.slug(), parsed.guid(), fm.title(),
+                parsed.summary(), body.html(), toJson(body.headings()), utc(published),
+                fm.updated() == null ? null : utc(fm.updated().toInstant()), fm.draft(), body.words(),
+                body.readingMinutes(), visibleFrom == null ? null : utc(visibleFrom), parsed.source().bodyLine(),
+                String.join("\n", body.anchors()), toJson(body.references()), toJson(parsed.warnings())};
+        return new PostRow(columns, new SearchIndex.Doc(parsed.source().name(), parsed.source().hash(), fm.title(),
+                parsed.summary(), body.text(), published, visibleFrom));
+    }
+
+    private static java.time.OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(java.time.ZoneOffset.UTC);
+    }
+
+    /**
+     * @param postId the post's new id
+     * @param parsed the post
+     * @param tagIds tag ids by slug, found or created so far in this transaction
+     * @param batch  collects the post's tag, alias and link rows
+     */
+    private void joinRows(long postId, ParsedPost parsed, Map<String, Long> tagIds, IndexBatch batch) {
+        FrontMatter fm = parsed.frontMatter();
         for (String name : fm.distinctTags()) {
             String slug = Slugs.of(name);
             if (slug.isEmpty()) {
@@ -393,14 +463,39 @@ public class ContentIndexer {
             }
             long tagId = tagIds.computeIfAbsent(slug,
                     s -> tags.findBySlug(s).orElseGet(() -> tags.save(new Tag(null, s, name))).id());
-            batch.postTag(post.id(), tagId);
+            batch.postTag(postId, tagId);
         }
         Set<String> aliases = new LinkedHashSet<>();
         fm.aliases().forEach(a -> aliases.add(normalise(a)));
-        aliases.forEach(a -> batch.alias(a, post.id()));
-        linkedSlugs(parsed.body().links()).forEach(target -> batch.link(post.id(), target));
-        // The search document, indexed by H2's full-text triggers in this same transaction.
-        search.insert(post.id(), fm.title(), parsed.summary(), parsed.body().text());
+        aliases.forEach(a -> batch.alias(a, postId));
+        linkedSlugs(parsed.body().links()).forEach(target -> batch.link(postId, target));
+    }
+
+    /**
+     * Loads what the link check needs of the posts already in the index, and their files' warnings,
+     * from their rows: an unchanged file is then not read again.
+     *
+     * @param files the indexed files
+     */
+    private void loadStored(Set<String> files) {
+        io.micronaut.core.type.Argument<List<Reference>> type = io.micronaut.core.type.Argument.listOf(Reference.class);
+        io.micronaut.core.type.Argument<List<ContentProblem>> problems = io.micronaut.core.type.Argument.listOf(ContentProblem.class);
+        for (PostLinkData data : posts.findLinkData()) {
+            if (!files.contains(data.sourcePath()) || links.knows(data.sourcePath())) {
+                continue;
+            }
+            try {
+                Set<String> anchors = data.anchors().isEmpty() ? Set.of() : Set.copyOf(List.of(data.anchors().split("\n")));
+                List<ContentProblem> warnings = data.warnings() == null ? List.of() : json.readValue(data.warnings(), problems);
+                links.put(data.sourcePath(), data.slug(), data.bodyLine(), anchors, json.readValue(data.linkRefs(), type));
+                if (!warnings.isEmpty()) {
+                    problemsByFile.putIfAbsent(data.sourcePath(), List.copyOf(warnings));
+                }
+            } catch (IOException | RuntimeException e) {
+                // The file is then read again, as without stored data.
+                LOG.warn("Cannot read the stored link data of {} ({}); reading the file again", data.sourcePath(), e.toString());
+            }
+        }
     }
 
     /**

@@ -13,6 +13,7 @@ import java.util.Comparator;
  * @param severity whether the file is left out ({@link Severity#ERROR}) or published anyway
  * @param message  what is wrong, in words an author can act on
  */
+@io.micronaut.serde.annotation.Serdeable
 public record ContentProblem(String file, int line, Severity severity, String message) {
 
     /** Problems in reading order: by file, then line. */

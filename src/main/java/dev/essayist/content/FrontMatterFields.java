@@ -29,6 +29,13 @@ import org.yaml.snakeyaml.nodes.Tag;
  */
 public final class FrontMatterFields {
 
+    /**
+     * One loader per thread: building one costs more than composing a small document, and a
+     * loader is not thread-safe. {@code compose} keeps no state between documents.
+     */
+    private static final ThreadLocal<Yaml> YAML = ThreadLocal.withInitial(
+            () -> new Yaml(new SafeConstructor(new LoaderOptions())));
+
     private final String file;
     private final int firstLine;
     private final Map<String, NodeTuple> entries;
@@ -54,7 +61,7 @@ public final class FrontMatterFields {
     public static FrontMatterFields parse(String yaml, String file, int firstLine) throws ContentException {
         Node root;
         try {
-            root = new Yaml(new SafeConstructor(new LoaderOptions())).compose(new StringReader(yaml));
+            root = YAML.get().compose(new StringReader(yaml));
         } catch (MarkedYAMLException e) {
             int line = e.getProblemMark() != null ? e.getProblemMark().getLine() + firstLine : firstLine;
             String problem = e.getProblem() != null ? e.getProblem() : e.getMessage();

@@ -43,16 +43,28 @@ final class LinkChecker {
 
     /** @param post a post just indexed; replaces what was known of its file */
     void put(ParsedPost post) {
-        byFile.put(post.source().name(), new Targets(post.source().name(), post.slug(), post.source().bodyLine(),
-                post.body().anchors(), post.body().references()));
+        put(post.source().name(), post.slug(), post.source().bodyLine(), post.body().anchors(), post.body().references());
     }
 
-    /** @param file a file whose post left the index */
-    /** @return whether the targets of this file are known (it was read in this process) */
+    /**
+     * Replaces what is known of a file's post, e.g. from the rows of a kept index.
+     *
+     * @param file       the file
+     * @param slug       the post's slug
+     * @param bodyLine   1-based file line on which the body starts
+     * @param anchors    every id in the post's HTML
+     * @param references the links and images written in the body, lines relative to the body
+     */
+    void put(String file, String slug, int bodyLine, Set<String> anchors, List<Reference> references) {
+        byFile.put(file, new Targets(file, slug, bodyLine, anchors, references));
+    }
+
+    /** @return whether the targets of this file are known (read in this process, or loaded from its row) */
     boolean knows(String file) {
         return byFile.containsKey(file);
     }
 
+    /** @param file a file whose post left the index */
     void remove(String file) {
         byFile.remove(file);
     }

@@ -16,6 +16,8 @@ import java.util.Set;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 
 /**
  * Markdown to HTML, once per file at index time: CommonMark 0.31 plus GitHub's tables,
@@ -31,6 +33,15 @@ public final class MarkdownRenderer {
     static final int WORDS_PER_MINUTE = 230;
 
     private static final int EXCERPT_CHARS = 280;
+
+    // Selectors parsed once: jsoup parses a selector string on every select() call.
+    private static final Evaluator HEADINGS = QueryParser.parse("h2[id], h3[id]");
+    private static final Evaluator LINKS = QueryParser.parse("a[href]");
+    private static final Evaluator TABLES = QueryParser.parse("table");
+    private static final Evaluator PRES = QueryParser.parse("pre");
+    private static final Evaluator FIRST_PARAGRAPHS = QueryParser.parse("body > p");
+    private static final Evaluator IDS = QueryParser.parse("[id]");
+    private static final Evaluator ANCHORS = QueryParser.parse("a.anchor");
 
     private final Parser parser;
     private final HtmlRenderer renderer;
@@ -70,34 +81,57 @@ public final class MarkdownRenderer {
         Element body = doc.body();
 
         List<Heading> headings = new ArrayList<>();
-        for (Element h : body.select("h2[id], h3[id]")) {
-            headings.add(new Heading(h.tagName().equals("h2") ? 2 : 3, h.id(), headingText(h)));
+        for (Element h : body.select(HEADINGS)) {
+            headings.add(new Heading(h.nameIs("h2") ? 2 : 3, h.id(), headingText(h)));
         }
         Set<String> links = new LinkedHashSet<>();
-        for (Element a : body.select("a[href]")) {
+        for (Element a : body.select(LINKS)) {
             links.add(a.attr("href"));
         }
         // Wide tables and code scroll inside their own box; a scrollable box must be focusable
         // so keyboard users can scroll it (WCAG 2.1.1).
-        for (Element table : body.select("table")) {
-            table.wrap("<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"Table\"></div>");
+        for (Element table : body.select(TABLES)) {
+            Element wrap = new Element("div").addClass("table-wrap").attr("tabindex", "0").attr("role", "region")
+                    .attr("aria-label", "Table");
+            table.before(wrap);
+            wrap.appendChild(table);
         }
-        for (Element pre : body.select("pre")) {
+        for (Element pre : body.select(PRES)) {
             pre.attr("tabindex", "0");
         }
         CodeBlockTitles.wrap(body);
-        Element firstParagraph = body.select("> p").first();
+        Element firstParagraph = body.selectFirst(FIRST_PARAGRAPHS);
         String excerpt = firstParagraph == null ? "" : truncate(firstParagraph.text(), EXCERPT_CHARS);
         String text = body.text();
-        int words = text.isBlank() ? 0 : text.strip().split("\\s+").length;
-        Set<String> anchors = new LinkedHashSet<>(body.select("[id]").eachAttr("id"));
+        int words = countWords(text);
+        Set<String> anchors = new LinkedHashSet<>(body.select(IDS).eachAttr("id"));
         return new RenderedMarkdown(body.html(), headings, List.copyOf(links), excerpt, words, references,
                 Set.copyOf(anchors), text);
     }
 
+    /** @return the number of words: what {@code text.strip().split("\\s+").length} counts, without the regex */
+    static int countWords(String text) {
+        String t = text.strip();
+        int words = 0;
+        boolean inWord = false;
+        for (int i = 0; i < t.length(); i++) {
+            boolean space = isRegexSpace(t.charAt(i));
+            if (!space && !inWord) {
+                words++;
+            }
+            inWord = !space;
+        }
+        return words;
+    }
+
+    /** {@code \s} in a Java regex: space, tab, newline, vertical tab, form feed, carriage return. */
+    private static boolean isRegexSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
+    }
+
     private static String headingText(Element heading) {
         Element copy = heading.clone();
-        copy.select("a.anchor").remove();
+        copy.select(ANCHORS).remove();
         return copy.text();
     }
 

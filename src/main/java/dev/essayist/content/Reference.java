@@ -7,5 +7,6 @@ package dev.essayist.content;
  * @param line  1-based line in the body (add the body's first file line minus one for the file line)
  * @param image whether it is an image
  */
+@io.micronaut.serde.annotation.Serdeable
 public record Reference(String url, int line, boolean image) {
 }

@@ -60,6 +60,19 @@ public record SourceFile(String name, String hash, String frontMatter, int bodyL
      * @throws ContentException if the bytes are not UTF-8 or the front matter block is missing or open
      */
     public static SourceFile parse(byte[] bytes, String name) throws ContentException {
+        return parse(bytes, name, sha256(bytes));
+    }
+
+    /**
+     * Splits a file's bytes whose hash is already known; see {@link #read(Path, String)}.
+     *
+     * @param bytes the file's content
+     * @param name  the name to report in problems
+     * @param hash  {@link #sha256(byte[])} of {@code bytes}
+     * @return the split file
+     * @throws ContentException if the bytes are not UTF-8 or the front matter block is missing or open
+     */
+    static SourceFile parse(byte[] bytes, String name, String hash) throws ContentException {
         String text = decodeUtf8(bytes, name);
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
@@ -75,7 +88,7 @@ public record SourceFile(String name, String hash, String frontMatter, int bodyL
             if (line.equals("---") || line.equals("...")) {
                 String yaml = String.join("\n", java.util.Arrays.copyOfRange(lines, 1, i));
                 String body = String.join("\n", java.util.Arrays.copyOfRange(lines, i + 1, lines.length));
-                return new SourceFile(name, sha256(bytes), yaml, i + 2, body);
+                return new SourceFile(name, hash, yaml, i + 2, body);
             }
         }
         throw new ContentException(ContentProblem.error(name, 1,

@@ -90,13 +90,14 @@ public interface PostRepository extends CrudRepository<Post, Long> {
     @Query("SELECT p.id, p.source_path, p.source_hash, p.slug, p.guid FROM post p")
     List<PostSource> findSources();
 
+    /** @return the link-check data and warnings of every post that has them (rows written since the V5 migration) */
+    @Query("SELECT p.source_path, p.slug, p.body_line, p.anchors, p.link_refs, p.warnings FROM post p"
+            + " WHERE p.link_refs IS NOT NULL")
+    List<PostLinkData> findLinkData();
+
     /** Removes one file's post; its tag, alias and link rows go with it (ON DELETE CASCADE). */
     @Query("DELETE FROM post WHERE source_path = :sourcePath")
     void deleteBySourcePath(String sourcePath);
-
-    /** Sets when readers may see a post ({@code null}: never); see {@link #PUBLISHED}. */
-    @Query("UPDATE post SET visible_from = :visibleFrom WHERE id = :id")
-    void updateVisibleFrom(long id, @io.micronaut.core.annotation.Nullable Instant visibleFrom);
 
     /** @return every alias with the file that declares it, drafts included (for validation) */
     @Query("SELECT a.path, p.source_path FROM alias a JOIN post p ON p.id = a.post_id")

@@ -34,14 +34,14 @@ class SearchController {
     /** The most results shown. */
     static final int MAX_RESULTS = 50;
 
-    private final SearchRepository search;
+    private final SearchIndex search;
     private final PostRepository posts;
     private final PostListing listing;
     private final PageRenderer renderer;
     private final SiteConfig site;
     private final Clock clock;
 
-    SearchController(SearchRepository search, PostRepository posts, PostListing listing, PageRenderer renderer,
+    SearchController(SearchIndex search, PostRepository posts, PostListing listing, PageRenderer renderer,
                      SiteConfig site, Clock clock) {
         this.search = search;
         this.posts = posts;
@@ -76,7 +76,7 @@ class SearchController {
         Instant newest = PostListing.newest(posts.findPublished(now, 1, 0));
         if (!query.isEmpty()) {
             SearchRanking ranking = new SearchRanking(query);
-            List<SearchHit> hits = ranking.rank(search.search(query.fullText(), now, MAX_RESULTS));
+            List<SearchHit> hits = ranking.rank(search.search(query, now, MAX_RESULTS));
             List<PostItem> items = listing.items(hits.stream().map(SearchController::summary).toList());
             for (int i = 0; i < hits.size(); i++) {
                 results.add(new Result(items.get(i), ranking.snippet(hits.get(i).body())));

@@ -2,8 +2,6 @@ package dev.essayist.search;
 
 import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.data.annotation.TypeDef;
-import io.micronaut.data.model.DataType;
 import java.time.Instant;
 
 /**
@@ -16,10 +14,10 @@ import java.time.Instant;
  * @param publishedAt    first publication time
  * @param updatedAt      last update, or {@code null}
  * @param readingMinutes estimated reading time in minutes
- * @param body           the body as plain text (a CLOB, read as a string)
+ * @param body           the body as plain text
  */
 @Introspected
 public record SearchHit(Long id, String slug, String title, String summary, Instant publishedAt,
                         @Nullable Instant updatedAt, int readingMinutes,
-                        @TypeDef(type = DataType.STRING) String body) {
+                        String body) {
 }

@@ -43,9 +43,4 @@ public record SearchQuery(String text, List<String> words) {
     public boolean isEmpty() {
         return words.isEmpty();
     }
-
-    /** @return the words separated by spaces, as H2's full-text search takes them */
-    public String fullText() {
-        return String.join(" ", words);
-    }
 }

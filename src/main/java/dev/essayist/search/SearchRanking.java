@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 /**
  * Orders search hits and cuts a snippet around the words found.
  *
- * <p>H2's native full-text search only says whether a document matches, so the rank is computed
+ * <p>{@link SearchIndex} only says whether a document matches (newest first), so the rank is computed
  * here: each occurrence of a searched word (whole word, any case) counts {@link #TITLE_WEIGHT} in
  * the title, {@link #SUMMARY_WEIGHT} in the summary and 1 in the body, where at most
  * {@link #BODY_CAP} occurrences per word count so that length alone does not win. Ties go to the
