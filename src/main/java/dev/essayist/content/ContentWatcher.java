@@ -2,7 +2,9 @@ package dev.essayist.content;
 
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.env.Environment;
+import dev.essayist.site.SiteConfig;
 import io.micronaut.context.event.StartupEvent;
+import io.micronaut.runtime.server.event.ServerStartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.TaskScheduler;
@@ -10,6 +12,8 @@ import io.micronaut.scheduling.io.watch.event.FileChangedEvent;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.ScheduledFuture;
 import org.slf4j.Logger;
@@ -27,6 +31,12 @@ import org.slf4j.LoggerFactory;
  * second even while a tool keeps writing. A file that was caught half-written fails to parse,
  * keeps its last good version online, and is read again on its next event; only files whose
  * bytes changed are read again. Not started by the command line ({@code check}, {@code new}).
+ *
+ * <p>At start-up, a new, rebuilt or empty index is indexed before the server opens its port, so a
+ * reader never sees an empty or half-indexed site. An index {@link IndexStore#kept() kept} from the
+ * last run is served at once: it is exactly the content the site served when it stopped, and the
+ * catch-up reindex runs in the background once the server has started, committing any change made
+ * while the process was down in one transaction, as a live edit would.
  */
 @Singleton
 @Requires(notEnv = Environment.CLI)
@@ -41,18 +51,69 @@ class ContentWatcher {
     static final Duration MAX_WAIT = Duration.ofMillis(500);
 
     private final ContentIndexer indexer;
+    private final IndexStore store;
+    private final Path postsDir;
     private final TaskScheduler scheduler;
     private ScheduledFuture<?> pending;
     private long burstStart;
+    /** Whether the catch-up reindex of a kept index is pending or running. */
+    private volatile boolean catchingUp;
 
-    ContentWatcher(ContentIndexer indexer, @Named(TaskExecutors.SCHEDULED) TaskScheduler scheduler) {
+    // The indexer needs the data source, so the store has opened the index when this is created.
+    ContentWatcher(ContentIndexer indexer, IndexStore store, SiteConfig site,
+                   @Named(TaskExecutors.SCHEDULED) TaskScheduler scheduler) {
         this.indexer = indexer;
+        this.store = store;
+        this.postsDir = site.posts();
         this.scheduler = scheduler;
+    }
+
+    /**
+     * @return whether the start-up reindex runs after the server has started: the index was kept
+     * from the last run and the posts folder exists (a missing folder stops the start, as on a
+     * new index, instead of being found in the background)
+     */
+    boolean catchUpInBackground() {
+        return store.kept() && Files.isDirectory(postsDir);
+    }
+
+    /**
+     * @return whether the site is serving the index kept from the last run while the catch-up
+     * reindex has yet to commit (changes made while the process was down are not served yet)
+     */
+    boolean catchingUp() {
+        return catchingUp;
     }
 
     @EventListener
     void onStartup(StartupEvent event) {
-        indexer.reindex();
+        if (catchUpInBackground()) {
+            catchingUp = true;
+        } else {
+            indexer.reindex();
+        }
+    }
+
+    /** Starts the catch-up once the port is open, so that it does not compete with start-up. */
+    @EventListener
+    void onServerStarted(ServerStartupEvent event) {
+        if (catchingUp) {
+            LOG.info("Serving the index kept from the last run; catching up with {} in the background", postsDir);
+            scheduler.schedule(Duration.ZERO, this::catchUp);
+        }
+    }
+
+    private void catchUp() {
+        long start = System.nanoTime();
+        try {
+            ContentIndexer.Report report = indexer.reindex();
+            LOG.info("Caught up with {} in {} ms ({} files written, {} removed)", postsDir,
+                    (System.nanoTime() - start) / 1_000_000, report.written(), report.removed());
+        } catch (RuntimeException e) {
+            LOG.error("Catch-up reindex failed; the site keeps serving the index of the last run", e);
+        } finally {
+            catchingUp = false;
+        }
     }
 
     @EventListener
