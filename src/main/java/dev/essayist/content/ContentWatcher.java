@@ -3,6 +3,7 @@ package dev.essayist.content;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.env.Environment;
 import dev.essayist.site.SiteConfig;
+import io.micronaut.context.BeanProvider;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.server.event.ServerStartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
@@ -15,6 +16,7 @@ import jakarta.inject.Singleton;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import javax.sql.DataSource;
 import java.util.concurrent.ScheduledFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,7 +52,8 @@ class ContentWatcher {
     /** The longest a burst can delay its reindex, counted from its first event. */
     static final Duration MAX_WAIT = Duration.ofMillis(500);
 
-    private final ContentIndexer indexer;
+    /** Lazy: on a kept index the indexer (and its Markdown renderer) is first needed after the port opens. */
+    private final BeanProvider<ContentIndexer> indexer;
     private final IndexStore store;
     private final Path postsDir;
     private final TaskScheduler scheduler;
@@ -59,8 +62,11 @@ class ContentWatcher {
     /** Whether the catch-up reindex of a kept index is pending or running. */
     private volatile boolean catchingUp;
 
-    // The indexer needs the data source, so the store has opened the index when this is created.
-    ContentWatcher(ContentIndexer indexer, IndexStore store, SiteConfig site,
+    /**
+     * @param index the index's data source, created here so that the store has opened (and judged)
+     *              the index file before {@link #onStartup} decides when to reindex
+     */
+    ContentWatcher(BeanProvider<ContentIndexer> indexer, IndexStore store, SiteConfig site, DataSource index,
                    @Named(TaskExecutors.SCHEDULED) TaskScheduler scheduler) {
         this.indexer = indexer;
         this.store = store;
@@ -90,7 +96,7 @@ class ContentWatcher {
         if (catchUpInBackground()) {
             catchingUp = true;
         } else {
-            indexer.reindex();
+            indexer.get().reindex();
         }
     }
 
@@ -106,7 +112,7 @@ class ContentWatcher {
     private void catchUp() {
         long start = System.nanoTime();
         try {
-            ContentIndexer.Report report = indexer.reindex();
+            ContentIndexer.Report report = indexer.get().reindex();
             LOG.info("Caught up with {} in {} ms ({} files written, {} removed)", postsDir,
                     (System.nanoTime() - start) / 1_000_000, report.written(), report.removed());
         } catch (RuntimeException e) {
@@ -140,7 +146,7 @@ class ContentWatcher {
 
     private void reindex() {
         try {
-            indexer.reindex();
+            indexer.get().reindex();
         } catch (RuntimeException e) {
             // The posts folder vanished or cannot be listed: the site keeps serving the last index.
             LOG.error("Reindex after a file change failed; the site keeps its last index", e);
