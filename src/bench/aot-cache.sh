@@ -5,8 +5,10 @@
 # command that launches with it. Record it again after every build of the jar and for every JDK:
 # a JVM that finds the archive stale says so in one warning line and starts without it.
 #
-#   src/bench/aot-cache.sh [--java PATH] [--out FILE] [--posts DIR]
+#   src/bench/aot-cache.sh [--java PATH] [--out FILE] [--posts DIR] [--flags "JVM FLAGS"]
 #
+# --flags are the other JVM flags of the launch (default: -XX:TieredStopAtLevel=1 -XX:+UseSerialGC);
+# record with the flags you launch with, as an archive holds only what a run with the same GC used.
 # The training run is a restart on a kept index (the usual start): it indexes --posts (default:
 # the demo essays in posts/) into a temporary index, stops, starts again recording, opens the
 # pages a reader would, waits for the background catch-up, and stops. Loopback only; every wait
@@ -17,12 +19,14 @@ REPO=$(cd "$(dirname "$0")/../.." && pwd)
 JAVA=${JAVA:-java}
 OUT=
 POSTS=$REPO/posts
+FLAGS_TEXT="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
 while [ $# -gt 0 ]; do
   case "$1" in
     --java) JAVA=$2; shift 2 ;;
     --out) OUT=$2; shift 2 ;;
     --posts) POSTS=$2; shift 2 ;;
-    *) echo "usage: $0 [--java PATH] [--out FILE] [--posts DIR]" >&2; exit 2 ;;
+    --flags) FLAGS_TEXT=$2; shift 2 ;;
+    *) echo "usage: $0 [--java PATH] [--out FILE] [--posts DIR] [--flags \"JVM FLAGS\"]" >&2; exit 2 ;;
   esac
 done
 JAR=$REPO/target/essayist.jar
@@ -38,8 +42,7 @@ else
   RECORD=(-XX:ArchiveClassesAtExit="$OUT")
   USE="-XX:SharedArchiveFile=$OUT"
 fi
-# The flags of the documented launch: the archive only holds what a run with the same GC used.
-FLAGS=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC)
+read -r -a FLAGS <<<"$FLAGS_TEXT"
 
 WORK=$(mktemp -d -t essayist-aot.XXXXXX)
 APP=
@@ -75,13 +78,13 @@ stop() {
 }
 
 echo "-- indexing $POSTS (first run, not recorded)"
-run "$WORK/index.log" "${FLAGS[@]}"
+run "$WORK/index.log" ${FLAGS[@]+"${FLAGS[@]}"}
 wait_200 "$BASE/" "$WORK/index.log"
 stop
 
 echo "-- training run with $("$JAVA" -version 2>&1 | head -1): ${RECORD[*]}"
 rm -f "$OUT"
-run "$WORK/train.log" "${FLAGS[@]}" "${RECORD[@]}"
+run "$WORK/train.log" ${FLAGS[@]+"${FLAGS[@]}"} "${RECORD[@]}"
 wait_200 "$BASE/" "$WORK/train.log"
 ESSAY=$(curl -s -m 5 "$BASE/" | grep -o 'href="/posts/[^"#]*"' | head -1 | sed 's/href="//; s/"$//')
 TAG=$(curl -s -m 5 "$BASE$ESSAY" | grep -o 'href="/tags/[^"#/]*"' | head -1 | sed 's/href="//; s/"$//')
@@ -94,4 +97,4 @@ stop
 [ -s "$OUT" ] || { echo "the JVM wrote no archive; log:" >&2; tail -20 "$WORK/train.log" >&2; exit 1; }
 
 echo "-- wrote $OUT ($(du -h "$OUT" | cut -f1)); launch with:"
-echo "$JAVA $USE ${FLAGS[*]} -jar $JAR"
+echo "$JAVA $USE${FLAGS_TEXT:+ $FLAGS_TEXT} -jar $JAR"

@@ -1,12 +1,12 @@
 package dev.essayist.content;
 
-import io.micronaut.context.annotation.Requires;
-import io.micronaut.context.env.Environment;
 import dev.essayist.site.SiteConfig;
 import io.micronaut.context.BeanProvider;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.env.Environment;
 import io.micronaut.context.event.StartupEvent;
-import io.micronaut.runtime.server.event.ServerStartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
+import io.micronaut.runtime.server.event.ServerStartupEvent;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.TaskScheduler;
 import io.micronaut.scheduling.io.watch.event.FileChangedEvent;
@@ -16,8 +16,8 @@ import jakarta.inject.Singleton;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import javax.sql.DataSource;
 import java.util.concurrent.ScheduledFuture;
+import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
