@@ -24,11 +24,14 @@ public class Application {
             System.exit(Cli.run(args));
         }
         try {
-            Micronaut.build(args).mainClass(Application.class)
+            Micronaut micronaut = Micronaut.build(args).mainClass(Application.class)
                     // Exit code 0 here stops Micronaut logging the error with its stack trace and
                     // exiting; it rethrows instead, and the catch below says it in one line.
-                    .mapError(PostsFolderException.class, e -> 0)
-                    .start();
+                    .mapError(PostsFolderException.class, e -> 0);
+            // No bootstrap.yml and no distributed configuration: skip looking for a bootstrap
+            // property source locator among every bean definition (~150 ms of start-up).
+            micronaut.bootstrapEnvironment(false);
+            micronaut.start();
         } catch (ApplicationStartupException e) {
             if (e.getCause() instanceof PostsFolderException noPosts) {
                 LoggerFactory.getLogger(Application.class).error("Cannot start: {}", noPosts.getMessage());

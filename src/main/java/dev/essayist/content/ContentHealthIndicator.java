@@ -2,6 +2,7 @@ package dev.essayist.content;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.BeanProvider;
 import io.micronaut.core.async.publisher.Publishers;
 import io.micronaut.health.HealthStatus;
 import io.micronaut.management.endpoint.health.HealthEndpoint;
@@ -16,27 +17,38 @@ import org.reactivestreams.Publisher;
  * The {@code content} part of {@code /health}: always UP (a broken file never takes the site
  * down; DESIGN.md invariant 3), with the current problems of {@code posts/} as details, each with
  * file, line, severity and message, and the same problems as compiler-style lines.
+ *
+ * <p>Readiness stays UP while the site serves the index kept from the last run and catches up with
+ * the files in the background ({@link ContentWatcher}): what it serves is the last good content.
+ * {@code catchingUp} says so, and that the problems are not known yet: they are found by reading
+ * the files, and listed once the catch-up has read them.
  */
 @Singleton
 @Requires(beans = HealthEndpoint.class)
 class ContentHealthIndicator implements HealthIndicator {
 
     private final ContentIndexer indexer;
+    /** Absent where nothing watches the files (the command line). */
+    private final BeanProvider<ContentWatcher> watcher;
 
-    ContentHealthIndicator(ContentIndexer indexer) {
+    ContentHealthIndicator(ContentIndexer indexer, BeanProvider<ContentWatcher> watcher) {
         this.indexer = indexer;
+        this.watcher = watcher;
     }
 
     /**
      * The details shown under {@code components.content.details}.
      *
-     * @param errors   files left out (their last good version, if any, is served)
-     * @param warnings problems in files that are published anyway
-     * @param problems every problem, by file and line
+     * @param errors     files left out (their last good version, if any, is served)
+     * @param warnings   problems in files that are published anyway
+     * @param problems   every problem, by file and line
+     * @param catchingUp true while the index kept from the last run is served and the files are
+     *                   read again after a restart; until then no problem is listed, and changes
+     *                   made while the process was down are not served
      */
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    record Details(long errors, long warnings, List<Problem> problems) {
+    record Details(long errors, long warnings, List<Problem> problems, boolean catchingUp) {
     }
 
     /**
@@ -60,7 +72,8 @@ class ContentHealthIndicator implements HealthIndicator {
                 .map(p -> new Problem(p.file(), p.line(), p.severity().label(), p.message(), p.toString()))
                 .toList();
         return Publishers.just(HealthResult.builder("content", HealthStatus.UP)
-                .details(new Details(errors, problems.size() - errors, shown))
+                .details(new Details(errors, problems.size() - errors, shown,
+                        watcher.isPresent() && watcher.get().catchingUp()))
                 .build());
     }
 }

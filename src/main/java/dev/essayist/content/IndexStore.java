@@ -1,13 +1,17 @@
 package dev.essayist.content;
 
 import io.micronaut.configuration.jdbc.hikari.DatasourceConfiguration;
+import io.micronaut.context.BeanLocator;
 import io.micronaut.context.BeanProvider;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.BeanCreatedEvent;
 import io.micronaut.context.event.BeanCreatedEventListener;
 import io.micronaut.context.event.StartupEvent;
+import io.micronaut.flyway.FlywayConfigurationProperties;
+import io.micronaut.inject.qualifiers.Qualifiers;
 import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.transaction.TransactionOperations;
+import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -39,6 +43,11 @@ import org.slf4j.LoggerFactory;
  *       and rebuilt, with one INFO line.</li>
  * </ul>
  * In-memory URLs (tests) are left alone.
+ *
+ * <p>An index that passes these checks and holds at least one post was built by this very code
+ * from an earlier run of {@code posts/}: it is {@link #kept()}, and {@link ContentWatcher} serves it
+ * at once and catches up with the files in the background. The check connection stays open until
+ * start-up is over, so the pool finds the database already open instead of opening the file again.
  */
 @Singleton
 class IndexStore implements BeanCreatedEventListener<DatasourceConfiguration> {
@@ -52,32 +61,73 @@ class IndexStore implements BeanCreatedEventListener<DatasourceConfiguration> {
     private static final int ALREADY_OPEN = 90020;
 
     private final String fingerprint;
+    /** Whether the code runs from a jar whose build time is known, so the fingerprint names this build. */
+    private final boolean fromJar;
+    private volatile boolean kept;
+    /** The connection that checked the file, held so that H2 keeps the database open for the pool. */
+    private Connection held;
 
     /** Lazy: this listener exists before the data source it prepares. */
     private final BeanProvider<TransactionOperations<Connection>> tx;
+    /** Finds Flyway's settings for the data source being prepared, by its name. */
+    private final BeanLocator beans;
 
     IndexStore(@Value("${essayist.time-zone}") String timeZone, @Value("${essayist.base-url}") String baseUrl,
                @Value("${essayist.preview:false}") boolean preview,
-               BeanProvider<TransactionOperations<Connection>> tx) {
+               BeanProvider<TransactionOperations<Connection>> tx, BeanLocator beans) {
         this.tx = tx;
+        this.beans = beans;
         String version = Optional.ofNullable(IndexStore.class.getPackage().getImplementationVersion()).orElse("dev");
+        Path code = codeSource();
+        long stamp = buildStamp(code);
+        this.fromJar = stamp != 0 && Files.isRegularFile(code);
         // Preview mode makes drafts visible in the rows themselves, so an index built with it must
         // never be reused without it. The build stamp makes a new jar (a new renderer) re-render.
-        this.fingerprint = "essayist " + version + " build " + buildStamp() + "; format " + FORMAT + "; zone "
+        this.fingerprint = "essayist " + version + " build " + stamp + "; format " + FORMAT + "; zone "
                 + timeZone + "; base " + baseUrl + "; preview " + preview;
     }
 
-    /** @return the modification time of the jar (or classes folder) this class was loaded from */
-    private static long buildStamp() {
+    /** @return the jar (or classes folder) this class was loaded from, or null if unknown */
+    private static Path codeSource() {
         try {
             var source = IndexStore.class.getProtectionDomain().getCodeSource();
-            return source == null ? 0 : java.nio.file.Files.getLastModifiedTime(
-                    java.nio.file.Path.of(source.getLocation().toURI())).toMillis();
-        } catch (java.io.IOException | java.net.URISyntaxException | RuntimeException e) {
+            return source == null ? null : Path.of(source.getLocation().toURI());
+        } catch (java.net.URISyntaxException | RuntimeException e) {
+            LOG.warn("Cannot locate the running code ({}); the index fingerprint omits its build time", e.toString());
+            return null;
+        }
+    }
+
+    /** @return the modification time of {@code code} in milliseconds, 0 if unknown */
+    private static long buildStamp(Path code) {
+        if (code == null) {
+            return 0;
+        }
+        try {
+            return Files.getLastModifiedTime(code).toMillis();
+        } catch (IOException e) {
             // Without a stamp, a new build reuses the index until its version or format changes.
             LOG.warn("Cannot read the build time of the running code ({}); the index fingerprint omits it", e.toString());
             return 0;
         }
+    }
+
+    /**
+     * @return whether this process opened an index file left by an earlier run that has this
+     * process's {@link #fingerprint()} and at least one post; false for a new, rebuilt, empty or
+     * in-memory index. Known once the data source has been configured (the first use of the index).
+     */
+    boolean kept() {
+        return kept;
+    }
+
+    /**
+     * @return whether the schema migrations can be skipped: the index is {@link #kept()} and its
+     * fingerprint names this very jar (by its build time), whose migrations ran when it was built.
+     * Never when running from a classes folder, whose time does not change with its contents.
+     */
+    boolean schemaCurrent() {
+        return kept && fromJar;
     }
 
     /** @return what the rows of an index depend on besides the files; a change forces a rebuild */
@@ -91,6 +141,9 @@ class IndexStore implements BeanCreatedEventListener<DatasourceConfiguration> {
         String url = config.getUrl();
         if (url != null && url.startsWith(FILE_PREFIX)) {
             config.setUrl(prepare(url, config.getUsername(), config.getPassword()));
+            if (schemaCurrent()) {
+                skipMigrations(config.getName());
+            }
         }
         return config;
     }
@@ -113,16 +166,26 @@ class IndexStore implements BeanCreatedEventListener<DatasourceConfiguration> {
             createFolder(base.getParent());
             return absolute;
         }
-        try (Connection connection = DriverManager.getConnection(absolute + ";IFEXISTS=TRUE", user, password)) {
+        Connection connection = null;
+        try {
+            connection = DriverManager.getConnection(absolute + ";IFEXISTS=TRUE", user, password);
             String stored = storedFingerprint(connection);
             if (!fingerprint.equals(stored)) {
                 LOG.info("Index {} was built by '{}', not '{}'; rebuilding it from the posts folder", file,
                         stored, fingerprint);
                 connection.close();
                 delete(base);
+                return absolute;
+            }
+            kept = hasPosts(connection);
+            if (kept) {
+                hold(connection);
+            } else {
+                connection.close();
             }
             return absolute;
         } catch (SQLException e) {
+            closeQuietly(connection);
             if (e.getErrorCode() == ALREADY_OPEN) {
                 LOG.warn("Index {} is in use by another process ({}); indexing into memory instead", file,
                         firstLine(e));
@@ -135,19 +198,73 @@ class IndexStore implements BeanCreatedEventListener<DatasourceConfiguration> {
         }
     }
 
-    /** Records the fingerprint once the schema exists (Flyway has run when the pool was created). */
+    /**
+     * Records the fingerprint once the schema exists (Flyway has run when the pool was created),
+     * unless the stored one is already this one, then lets go of the check connection.
+     */
     @EventListener
     void onStartup(StartupEvent event) {
-        if (!tx.isPresent()) {
-            return; // A command run without an index (new); nothing to record.
-        }
-        tx.get().executeWrite(status -> {
-            try (PreparedStatement merge = status.getConnection().prepareStatement(
-                    "MERGE INTO index_meta (name, setting) KEY (name) VALUES ('fingerprint', ?)")) {
-                merge.setString(1, fingerprint);
-                return merge.executeUpdate();
+        try {
+            if (!tx.isPresent() || kept) {
+                return; // A command run without an index (new), or the fingerprint is already stored.
             }
-        });
+            tx.get().executeWrite(status -> {
+                try (PreparedStatement merge = status.getConnection().prepareStatement(
+                        "MERGE INTO index_meta (name, setting) KEY (name) VALUES ('fingerprint', ?)")) {
+                    merge.setString(1, fingerprint);
+                    return merge.executeUpdate();
+                }
+            });
+        } finally {
+            release();
+        }
+    }
+
+    /**
+     * Turns Flyway off for a {@link #schemaCurrent() current} kept index: this jar's migrations ran
+     * when it was built, and checking again costs Flyway's start-up (a few hundred milliseconds of
+     * class loading and classpath scanning) for nothing. Flyway reads the setting when the pool opens.
+     */
+    private void skipMigrations(String dataSource) {
+        beans.findBean(FlywayConfigurationProperties.class, Qualifiers.byName(dataSource))
+                .filter(FlywayConfigurationProperties::isEnabled)
+                .ifPresent(flyway -> {
+                    LOG.debug("Index schema of data source {} is this jar's; skipping migrations", dataSource);
+                    flyway.setEnabled(false);
+                });
+    }
+
+    private synchronized void hold(Connection connection) {
+        held = connection;
+    }
+
+    /** Closes the check connection, if still held; the pool keeps the database open from here on. */
+    @PreDestroy
+    synchronized void release() {
+        closeQuietly(held);
+        held = null;
+    }
+
+    private static void closeQuietly(Connection connection) {
+        if (connection == null) {
+            return;
+        }
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            LOG.warn("Cannot close the index check connection ({})", firstLine(e));
+        }
+    }
+
+    private static boolean hasPosts(Connection connection) {
+        try (PreparedStatement query = connection.prepareStatement("SELECT EXISTS (SELECT 1 FROM post)");
+             ResultSet row = query.executeQuery()) {
+            return row.next() && row.getBoolean(1);
+        } catch (SQLException e) {
+            // No post table: the schema was never created; index before serving.
+            LOG.info("Index has no post table yet ({}); indexing before serving", firstLine(e));
+            return false;
+        }
     }
 
     private static String storedFingerprint(Connection connection) {

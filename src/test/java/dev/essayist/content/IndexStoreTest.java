@@ -7,16 +7,19 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import dev.essayist.Await;
 import dev.essayist.TestSite;
 import dev.essayist.post.PostRepository;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.core.type.Argument;
+import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.transaction.TransactionOperations;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -97,12 +100,68 @@ class IndexStoreTest {
         });
     }
 
+    @Test
+    void newIndexIsWrittenBeforeTheServerStarts() {
+        start(Map.of(), context -> {
+            assertThat(context.getBean(IndexStore.class).kept()).isFalse();
+            assertThat(context.getBean(ContentWatcher.class).catchingUp()).isFalse();
+        }, context -> assertThat(titles(context)).containsOnly(
+                entry(file("2025-01-10-alpha.md"), "Alpha"), entry(file("2025-02-20-beta.md"), "Beta")));
+    }
+
+    @Test
+    void keptIndexIsServedAtOnceAndCaughtUpInTheBackground() throws IOException {
+        start(Map.of(), context -> { });
+        site.post("2025-02-20-beta.md", "title: Beta, edited\ndate: 2025-02-20\ntags: [Two]\n", "Beta.\n");
+        Files.delete(site.posts().resolve("2025-01-10-alpha.md"));
+        site.post("2025-03-30-gamma.md", "title: Gamma\ndate: 2025-03-30\n", "Written while the site was down.\n");
+
+        start(Map.of(), context -> {
+            assertThat(context.getBean(IndexStore.class).kept()).isTrue();
+            assertThat(context.getBean(ContentWatcher.class).catchUpInBackground()).isTrue();
+        }, context -> assertThat(titles(context)).containsOnly(
+                entry(file("2025-02-20-beta.md"), "Beta, edited"), entry(file("2025-03-30-gamma.md"), "Gamma")));
+        assertThat(log.list).isEmpty();
+    }
+
+    @Test
+    void indexWithoutPostsIsWrittenBeforeTheServerStarts() throws IOException {
+        Path held = Files.createTempDirectory("essayist-held");
+        try (var files = Files.list(site.posts())) {
+            for (Path post : files.toList()) {
+                Files.move(post, held.resolve(post.getFileName()));
+            }
+        }
+        start(Map.of(), context -> assertThat(titles(context)).isEmpty());
+        try (var files = Files.list(held)) {
+            for (Path post : files.toList()) {
+                Files.move(post, site.posts().resolve(post.getFileName()));
+            }
+        }
+
+        start(Map.of(), context -> assertThat(context.getBean(IndexStore.class).kept()).isFalse(),
+                context -> assertThat(titles(context)).hasSize(2));
+    }
+
     /** Starts Essayist on the file index, lets it index, runs {@code check}, and stops it. */
     private void start(Map<String, String> extra, Consumer<ApplicationContext> check) {
+        start(extra, context -> { }, check);
+    }
+
+    /**
+     * Starts the server on the file index, runs {@code atStart} as soon as it has started, waits
+     * for the start-up reindex (which may run in the background), runs {@code check}, and stops it.
+     */
+    private void start(Map<String, String> extra, Consumer<ApplicationContext> atStart,
+                       Consumer<ApplicationContext> check) {
         Map<String, Object> props = new HashMap<>(site.properties());
         props.put("datasources.default.url", "jdbc:h2:file:" + indexDir.resolve("index"));
         props.putAll(extra);
-        try (ApplicationContext context = ApplicationContext.run(props, "test")) {
+        try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, props, "test")) {
+            ApplicationContext context = server.getApplicationContext();
+            atStart.accept(context);
+            ContentWatcher watcher = context.getBean(ContentWatcher.class);
+            Await.until(Duration.ofSeconds(20), "the catch-up reindex", () -> !watcher.catchingUp());
             check.accept(context);
         }
     }
