@@ -4,9 +4,15 @@ import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.env.Environment;
 import io.micronaut.runtime.event.annotation.EventListener;
+import io.micronaut.scheduling.TaskExecutors;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryUsage;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,9 +23,10 @@ import org.slf4j.LoggerFactory;
  * then needs about 100 MB of live heap stayed at 650 MB of committed heap. After a reindex that
  * wrote at least {@code essayist.bulk-gc-files} files (1,000 unless set; 0 turns it off), this
  * asks for one full collection, after which the collector shrinks the heap to fit what is live
- * (how far is set by {@code -XX:MaxHeapFreeRatio}; see README, "Performance"). The pause (tens to a
- * few hundred milliseconds) comes right after the bulk change commits. {@code -XX:+DisableExplicitGC}
- * also turns it off.
+ * (how far is set by {@code -XX:MaxHeapFreeRatio}; see README, "Performance"). It runs
+ * {@link #DELAY} after the change is published, on the scheduled executor, so that the reindex
+ * that rendered the files has returned and its documents are garbage; the pause is tens to a few
+ * hundred milliseconds. {@code -XX:+DisableExplicitGC} also turns it off.
  */
 @Singleton
 @Requires(notEnv = Environment.CLI)
@@ -27,23 +34,38 @@ class BulkIndexMemory {
 
     private static final Logger LOG = LoggerFactory.getLogger(BulkIndexMemory.class);
 
-    private final int threshold;
+    /** How long after a bulk change the collection runs. */
+    static final Duration DELAY = Duration.ofSeconds(1);
 
-    BulkIndexMemory(@Value("${essayist.bulk-gc-files:1000}") int threshold) {
+    private final int threshold;
+    private final ScheduledExecutorService scheduler;
+
+    BulkIndexMemory(@Value("${essayist.bulk-gc-files:1000}") int threshold,
+                    @Named(TaskExecutors.SCHEDULED) ExecutorService scheduler) {
         this.threshold = threshold;
+        this.scheduler = (ScheduledExecutorService) scheduler;
     }
 
     @EventListener
     void onContentChanged(ContentChanged event) {
-        if (threshold <= 0 || event.files().size() < threshold) {
-            return;
+        int files = event.files().size();
+        if (threshold > 0 && files >= threshold) {
+            scheduler.schedule(() -> collect(files), DELAY.toMillis(), TimeUnit.MILLISECONDS);
         }
+    }
+
+    /**
+     * Runs one full collection and logs the heap before and after.
+     *
+     * @param files how many files the bulk change wrote, for the log line
+     */
+    void collect(int files) {
         MemoryUsage before = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
         long start = System.nanoTime();
         System.gc(); // a bulk reindex just finished: this is when nearly all of its heap is garbage
         MemoryUsage after = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
         LOG.info("Bulk reindex of {} files: heap {} MB committed ({} MB used) -> {} MB committed ({} MB used) after a full GC of {} ms",
-                event.files().size(), before.getCommitted() >> 20, before.getUsed() >> 20, after.getCommitted() >> 20,
+                files, before.getCommitted() >> 20, before.getUsed() >> 20, after.getCommitted() >> 20,
                 after.getUsed() >> 20, (System.nanoTime() - start) / 1_000_000);
     }
 }

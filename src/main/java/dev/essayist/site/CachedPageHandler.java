@@ -130,7 +130,8 @@ final class CachedPageHandler extends ChannelDuplexHandler {
             response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.NOT_MODIFIED, Unpooled.EMPTY_BUFFER, false);
         } else {
             boolean gzip = entry.gzip() != null && acceptsGzip(in.get(HttpHeaderNames.ACCEPT_ENCODING));
-            ByteBuf body = Unpooled.wrappedBuffer(gzip ? entry.gzip() : rendered.body());
+            // A view of the stored direct buffer: no copy, and nothing to free.
+            ByteBuf body = Unpooled.wrappedBuffer((gzip ? entry.gzip() : entry.body()).duplicate());
             response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK, body, false);
             response.headers().set(HttpHeaderNames.CONTENT_TYPE, rendered.contentType());
             if (gzip) {
