@@ -21,8 +21,14 @@ import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
+import io.netty.handler.codec.http.HttpStatusClass;
+import java.util.ArrayDeque;
 import java.util.Date;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Answers a GET whose finished response {@link PageCache} holds before Micronaut sees the request:
@@ -38,6 +44,13 @@ import java.util.Map;
  * {@code Date}, and {@code Content-Encoding: gzip} (a copy compressed once, at store time) when
  * {@code Accept-Encoding} allows it. Each hit is counted by {@link PageCache#countHit}.
  *
+ * <p>One render per page: when many requests miss the same page at once (right after a publish
+ * dropped the cache, say), the first goes on to Micronaut and the others wait, without holding a
+ * thread, until its response has been written, then are answered from the entry it stored (or, if
+ * it stored none, go on to Micronaut themselves). Without this, 50 readers arriving together
+ * rendered a 600-essay tag page 50 times over, and the garbage grew the heap by hundreds of MB.
+ * A wait lasts {@link #WAIT_SECONDS} at most.
+ *
  * <p>What goes on to Micronaut: anything but a bodiless HTTP/1.x {@code GET} (so {@code HEAD},
  * {@code POST}, {@code Expect}, {@code Upgrade} and malformed requests keep Micronaut's handling),
  * every miss, and every request on a connection where Micronaut still owes an earlier response, so
@@ -49,9 +62,36 @@ final class CachedPageHandler extends ChannelDuplexHandler {
     /** The pipeline name of this handler, just before Micronaut's. */
     static final String NAME = "essayist-cached-pages";
 
+    /** How long a miss waits at most for a render of the same page by another request. */
+    static final long WAIT_SECONDS = 10;
+    /** Renders under way, by cache key, across all connections; removed when written. */
+    private static final ConcurrentMap<String, CompletableFuture<Void>> RENDERING = new ConcurrentHashMap<>();
+    private static final Object NOT_A_RENDER = new Object();
+
+    /**
+     * A miss this connection handed to Micronaut as the one render of its page.
+     *
+     * @param key    the cache key
+     * @param future completed once the response is written, which wakes the requests waiting for it
+     */
+    private record Render(String key, CompletableFuture<Void> future) {
+        void finish() {
+            RENDERING.remove(key, future);
+            future.complete(null);
+        }
+    }
+
     private final PageCache cache;
-    /** Requests handed to Micronaut whose response has not been written completely. */
-    private int owed;
+    /**
+     * Requests handed to Micronaut whose response has not been written completely, oldest first:
+     * a {@link Render} or {@link #NOT_A_RENDER}.
+     */
+    private final ArrayDeque<Object> forwarded = new ArrayDeque<>();
+    /** The request waiting for another request's render, or {@code null}. */
+    @Nullable
+    private HttpRequest held;
+    /** What arrived on this connection after {@link #held}, in order. */
+    private final ArrayDeque<Object> heldMessages = new ArrayDeque<>();
     /** The request just answered here still has its (empty) last content to come, to drop. */
     private boolean dropping;
     private boolean flushPending;
@@ -63,6 +103,19 @@ final class CachedPageHandler extends ChannelDuplexHandler {
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (held != null) {
+            // A request is waiting for another connection's render: what follows waits behind it.
+            heldMessages.add(msg);
+            return;
+        }
+        read(ctx, msg, true);
+    }
+
+    /**
+     * @param mayWait whether a miss may wait for a render of the same page already under way (not
+     *                when the request has just waited for one that filled nothing)
+     */
+    private void read(ChannelHandlerContext ctx, Object msg, boolean mayWait) {
         if (dropping) {
             if (msg instanceof LastHttpContent) {
                 dropping = false;
@@ -72,17 +125,62 @@ final class CachedPageHandler extends ChannelDuplexHandler {
         }
         if (msg instanceof HttpRequest request) {
             long start = System.nanoTime();
-            PageCache.Entry entry = owed == 0 && answerable(request)
-                    ? cache.lookup(request.headers().get(HttpHeaderNames.ACCEPT), request.uri()) : null;
-            if (entry != null) {
-                answer(ctx, request, entry, start);
-                dropping = !(msg instanceof LastHttpContent);
-                ReferenceCountUtil.release(msg);
-                return;
+            Render render = null;
+            if (forwarded.isEmpty() && answerable(request)) {
+                String accept = request.headers().get(HttpHeaderNames.ACCEPT);
+                PageCache.Entry entry = cache.lookup(accept, request.uri());
+                if (entry != null) {
+                    answer(ctx, request, entry, start);
+                    dropping = !(msg instanceof LastHttpContent);
+                    ReferenceCountUtil.release(msg);
+                    return;
+                }
+                if (mayWait && cache.caching()) {
+                    // One render per page: the first miss renders, the others wait for its entry.
+                    String key = PageCache.key(accept, request.uri());
+                    CompletableFuture<Void> mine = new CompletableFuture<>();
+                    CompletableFuture<Void> underWay = RENDERING.putIfAbsent(key, mine);
+                    if (underWay != null) {
+                        hold(ctx, request, underWay);
+                        return;
+                    }
+                    render = new Render(key, mine);
+                }
             }
-            owed++;
+            forwarded.add(render == null ? NOT_A_RENDER : render);
         }
         ctx.fireChannelRead(msg);
+    }
+
+    /** Parks a request until the render it waits for has been written, then reads it again. */
+    private void hold(ChannelHandlerContext ctx, HttpRequest request, CompletableFuture<Void> render) {
+        held = request;
+        render.orTimeout(WAIT_SECONDS, TimeUnit.SECONDS)
+                .whenComplete((done, failed) -> ctx.executor().execute(() -> release(ctx)));
+    }
+
+    private void release(ChannelHandlerContext ctx) {
+        HttpRequest request = held;
+        if (request == null) {
+            return;
+        }
+        held = null;
+        if (!ctx.channel().isActive()) {
+            ReferenceCountUtil.release(request);
+            heldMessages.forEach(ReferenceCountUtil::release);
+            heldMessages.clear();
+            return;
+        }
+        read(ctx, request, false);
+        while (held == null && !heldMessages.isEmpty()) {
+            read(ctx, heldMessages.poll(), true);
+        }
+        if (flushPending) {
+            flushPending = false;
+            ctx.flush();
+        }
+        // Outside a read, Micronaut's handler dispatches what it was given at its read-complete.
+        ctx.fireChannelReadComplete();
     }
 
     @Override
@@ -99,11 +197,26 @@ final class CachedPageHandler extends ChannelDuplexHandler {
         // Micronaut's response ends with a LastHttpContent (a FullHttpResponse is one); an interim
         // 1xx response is not the answer.
         if (msg instanceof LastHttpContent
-                && !(msg instanceof HttpResponse response && response.status().codeClass() == io.netty.handler.codec.http.HttpStatusClass.INFORMATIONAL)
-                && owed > 0) {
-            owed--;
+                && !(msg instanceof HttpResponse response && response.status().codeClass() == HttpStatusClass.INFORMATIONAL)) {
+            Object done = forwarded.poll();
+            if (done instanceof Render render) {
+                // Micronaut's filters have stored the page (or found it not cacheable) by now.
+                render.finish();
+            }
         }
         ctx.write(msg, promise);
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        // Renders this connection started will not be written: let their waiters go on.
+        for (Object pending : forwarded) {
+            if (pending instanceof Render render) {
+                render.finish();
+            }
+        }
+        forwarded.clear();
+        ctx.fireChannelInactive();
     }
 
     /** @return whether the request is one this handler may answer: a plain HTTP/1.x GET without a body */

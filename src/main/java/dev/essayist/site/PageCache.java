@@ -153,6 +153,11 @@ public class PageCache implements Ordered {
         return null;
     }
 
+    /** @return whether responses are cached at all (not in preview mode) */
+    boolean caching() {
+        return !preview;
+    }
+
     /**
      * Looks up a finished response for a GET, as {@link CachedPageHandler} does before Micronaut
      * sees the request.
@@ -211,6 +216,9 @@ public class PageCache implements Ordered {
         }
         long started = request.getAttribute(GENERATION, Long.class).orElse(-1L);
         if (started == currentGeneration()) {
+            if (meters.isPresent()) {
+                meters.get().counter("essayist.page.cache.fills").increment();
+            }
             String route = BasicHttpAttributes.getUriTemplate(request).orElse(request.getPath());
             cache.put(key, new Entry(rendered, response.getHeaders().get(HttpHeaders.CACHE_CONTROL),
                     response.getHeaders().get(HttpHeaders.VARY), HttpCaching.httpDate(rendered.lastModified()),
@@ -289,7 +297,12 @@ public class PageCache implements Ordered {
         return ByteBuffer.allocateDirect(bytes.length).put(bytes).flip().asReadOnlyBuffer();
     }
 
-    private static String key(@Nullable String accept, String target) {
+    /**
+     * @param accept the request's {@code Accept}, or {@code null}
+     * @param target the request target as sent
+     * @return the cache key: whether {@code Accept} names {@code text/html}, and the target
+     */
+    static String key(@Nullable String accept, String target) {
         boolean html = accept != null && accept.contains("text/html");
         // The request target as sent (path and query), so two spellings never share an entry.
         return (html ? "h " : "- ") + target;

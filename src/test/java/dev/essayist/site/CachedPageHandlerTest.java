@@ -17,7 +17,15 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -167,6 +175,43 @@ class CachedPageHandlerTest extends SiteFixture {
 
     private static String get(String target, String header) {
         return "GET " + target + " HTTP/1.1\r\nHost: localhost\r\n" + header + "\r\nConnection: close\r\n\r\n";
+    }
+
+    @Test
+    void manyReadersMissingOnePageAtOnceCauseOneRender() throws Exception {
+        Http http = new Http(server.getURI());
+        RawHttp raw = new RawHttp(server.getURI());
+        String target = "/tags/postgresql?together=" + UUID.randomUUID();
+        double before = metric(http, "essayist_page_cache_fills_total");
+        ExecutorService readers = Executors.newFixedThreadPool(16);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<RawHttp.Response>> responses = new ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                responses.add(readers.submit(() -> {
+                    start.await();
+                    return raw.get(target);
+                }));
+            }
+            start.countDown();
+            Set<String> bodies = new HashSet<>();
+            for (Future<RawHttp.Response> response : responses) {
+                RawHttp.Response answered = response.get(20, TimeUnit.SECONDS);
+                assertThat(answered.status()).isEqualTo(200);
+                bodies.add(answered.body());
+            }
+            assertThat(bodies).hasSize(1);
+        } finally {
+            readers.shutdownNow();
+        }
+        assertThat(metric(http, "essayist_page_cache_fills_total")).isEqualTo(before + 1);
+    }
+
+    private static double metric(Http http, String name) {
+        return http.get("/prometheus").body().lines()
+                .filter(l -> l.startsWith(name + " ") || l.startsWith(name + "{"))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+                .sum();
     }
 
     private static double requestCount(Http http, String route) {
