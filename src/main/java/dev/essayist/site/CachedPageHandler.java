@@ -26,7 +26,6 @@ import java.util.ArrayDeque;
 import java.util.Date;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
 
@@ -64,8 +63,6 @@ final class CachedPageHandler extends ChannelDuplexHandler {
 
     /** How long a miss waits at most for a render of the same page by another request. */
     static final long WAIT_SECONDS = 10;
-    /** Renders under way, by cache key, across all connections; removed when written. */
-    private static final ConcurrentMap<String, CompletableFuture<Void>> RENDERING = new ConcurrentHashMap<>();
     private static final Object NOT_A_RENDER = new Object();
 
     /**
@@ -74,9 +71,10 @@ final class CachedPageHandler extends ChannelDuplexHandler {
      * @param key    the cache key
      * @param future completed once the response is written, which wakes the requests waiting for it
      */
-    private record Render(String key, CompletableFuture<Void> future) {
+    private record Render(ConcurrentMap<String, CompletableFuture<Void>> rendering, String key,
+                          CompletableFuture<Void> future) {
         void finish() {
-            RENDERING.remove(key, future);
+            rendering.remove(key, future);
             future.complete(null);
         }
     }
@@ -139,12 +137,12 @@ final class CachedPageHandler extends ChannelDuplexHandler {
                     // One render per page: the first miss renders, the others wait for its entry.
                     String key = PageCache.key(accept, request.uri());
                     CompletableFuture<Void> mine = new CompletableFuture<>();
-                    CompletableFuture<Void> underWay = RENDERING.putIfAbsent(key, mine);
+                    CompletableFuture<Void> underWay = cache.rendering().putIfAbsent(key, mine);
                     if (underWay != null) {
-                        hold(ctx, request, underWay);
+                        hold(ctx, request, key, underWay);
                         return;
                     }
-                    render = new Render(key, mine);
+                    render = new Render(cache.rendering(), key, mine);
                 }
             }
             forwarded.add(render == null ? NOT_A_RENDER : render);
@@ -153,10 +151,15 @@ final class CachedPageHandler extends ChannelDuplexHandler {
     }
 
     /** Parks a request until the render it waits for has been written, then reads it again. */
-    private void hold(ChannelHandlerContext ctx, HttpRequest request, CompletableFuture<Void> render) {
+    private void hold(ChannelHandlerContext ctx, HttpRequest request, String key, CompletableFuture<Void> render) {
         held = request;
-        render.orTimeout(WAIT_SECONDS, TimeUnit.SECONDS)
-                .whenComplete((done, failed) -> ctx.executor().execute(() -> release(ctx)));
+        render.orTimeout(WAIT_SECONDS, TimeUnit.SECONDS).whenComplete((done, failed) -> {
+            if (failed != null) {
+                // A render that never finished must not make later readers wait too.
+                cache.rendering().remove(key, render);
+            }
+            ctx.executor().execute(() -> release(ctx));
+        });
     }
 
     private void release(ChannelHandlerContext ctx) {

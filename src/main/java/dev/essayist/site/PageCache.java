@@ -31,7 +31,9 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPOutputStream;
 import java.time.Instant;
@@ -98,6 +100,7 @@ public class PageCache implements Ordered {
     private final int compressionLevel;
     private final BeanProvider<MeterRegistry> meters;
     private final Map<String, Timer> hitTimers = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, CompletableFuture<Void>> rendering = new ConcurrentHashMap<>();
     private final AtomicLong generation = new AtomicLong();
     /** When the cache must next be dropped because an essay comes due; {@code null}: not known yet. */
     private volatile Instant validUntil;
@@ -151,6 +154,14 @@ public class PageCache implements Ordered {
         request.setAttribute(KEY, key);
         request.setAttribute(GENERATION, current);
         return null;
+    }
+
+    /**
+     * @return the renders under way, by cache key, across all connections: the future completes
+     *         once the render's response has been written (see {@link CachedPageHandler})
+     */
+    ConcurrentMap<String, CompletableFuture<Void>> rendering() {
+        return rendering;
     }
 
     /** @return whether responses are cached at all (not in preview mode) */
