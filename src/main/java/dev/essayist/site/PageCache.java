@@ -99,7 +99,11 @@ public class PageCache implements Ordered {
     private final int compressionThreshold;
     private final int compressionLevel;
     private final BeanProvider<MeterRegistry> meters;
-    private final Map<String, Timer> hitTimers = new ConcurrentHashMap<>();
+    /** Per route: the hit timers for 200 and 304. */
+    private final Map<String, Timer[]> hitTimers = new ConcurrentHashMap<>();
+    @Nullable
+    private volatile MeterRegistry registry;
+    private volatile boolean registryResolved;
     private final ConcurrentMap<String, CompletableFuture<Void>> rendering = new ConcurrentHashMap<>();
     private final AtomicLong generation = new AtomicLong();
     /** When the cache must next be dropped because an essay comes due; {@code null}: not known yet. */
@@ -208,13 +212,29 @@ public class PageCache implements Ordered {
      * @param start  {@link System#nanoTime()} when the request arrived
      */
     void countHit(Entry entry, int status, long start) {
-        if (!meters.isPresent()) {
+        MeterRegistry registry = registry();
+        if (registry == null) {
             return;
         }
-        Timer timer = hitTimers.computeIfAbsent(entry.route() + ' ' + status, k -> Timer.builder("http.server.requests")
-                .tag("method", "GET").tag("uri", entry.route()).tag("status", Integer.toString(status))
-                .tag("exception", "none").register(meters.get()));
-        timer.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+        // Keyed by the route string itself, so a hit allocates nothing here.
+        Timer[] timers = hitTimers.computeIfAbsent(entry.route(), route -> new Timer[] {
+            hitTimer(registry, route, "200"), hitTimer(registry, route, "304")});
+        timers[status == 304 ? 1 : 0].record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+    }
+
+    private static Timer hitTimer(MeterRegistry registry, String route, String status) {
+        return Timer.builder("http.server.requests").tag("method", "GET").tag("uri", route).tag("status", status)
+                .tag("exception", "none").register(registry);
+    }
+
+    /** @return the meter registry, looked up once; {@code null} without metrics */
+    @Nullable
+    private MeterRegistry registry() {
+        if (!registryResolved) {
+            registry = meters.isPresent() ? meters.get() : null;
+            registryResolved = true;
+        }
+        return registry;
     }
 
     /** Keeps a 200 (or a 304 computed from a fresh render) sent through {@link HttpCaching#send}. */
@@ -227,8 +247,9 @@ public class PageCache implements Ordered {
         }
         long started = request.getAttribute(GENERATION, Long.class).orElse(-1L);
         if (started == currentGeneration()) {
-            if (meters.isPresent()) {
-                meters.get().counter("essayist.page.cache.fills").increment();
+            MeterRegistry registry = registry();
+            if (registry != null) {
+                registry.counter("essayist.page.cache.fills").increment();
             }
             String route = BasicHttpAttributes.getUriTemplate(request).orElse(request.getPath());
             cache.put(key, new Entry(rendered, response.getHeaders().get(HttpHeaders.CACHE_CONTROL),
