@@ -149,9 +149,8 @@ public class PageCache implements Ordered {
             MutableHttpResponse<?> response = HttpCaching.send(request, entry.rendered(), HttpStatus.OK,
                     entry.cacheControl());
             response.getHeaders().set(HttpHeaders.VARY, entry.vary());
-            // An answer from a request filter skips what Micronaut adds to a routed response.
+            // Micronaut adds Date to routed responses only, not to one a request filter answers.
             response.getHeaders().set(HttpHeaders.DATE, CachedPageHandler.HttpDates.now());
-            RequestIdFilter.idOf(request).ifPresent(id -> response.getHeaders().set(RequestIdFilter.HEADER, id));
             countHit(entry, response.code(), start);
             return response;
         }

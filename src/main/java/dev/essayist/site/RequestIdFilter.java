@@ -12,7 +12,6 @@ import io.micronaut.http.filter.FilterPatternStyle;
 import io.micronaut.http.filter.ServerFilterPhase;
 import io.micronaut.core.annotation.Nullable;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
@@ -61,14 +60,6 @@ class RequestIdFilter implements Ordered {
         long high = random.nextLong() & ~0xF000L | 0x4000L;
         long low = random.nextLong() & ~(0xCL << 60) | (0x8L << 60);
         return new UUID(high, low).toString();
-    }
-
-    /**
-     * @param request a request that went through this filter
-     * @return the id it was given, if it went through {@link #assign}
-     */
-    static Optional<String> idOf(HttpRequest<?> request) {
-        return request.getAttribute(ATTRIBUTE, String.class);
     }
 
     @ResponseFilter
