@@ -5,14 +5,12 @@ import io.micronaut.context.annotation.Value;
 import io.micronaut.context.env.Environment;
 import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.TaskScheduler;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryUsage;
 import java.time.Duration;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,19 +36,19 @@ class BulkIndexMemory {
     static final Duration DELAY = Duration.ofSeconds(1);
 
     private final int threshold;
-    private final ScheduledExecutorService scheduler;
+    private final TaskScheduler scheduler;
 
     BulkIndexMemory(@Value("${essayist.bulk-gc-files:1000}") int threshold,
-                    @Named(TaskExecutors.SCHEDULED) ExecutorService scheduler) {
+                    @Named(TaskExecutors.SCHEDULED) TaskScheduler scheduler) {
         this.threshold = threshold;
-        this.scheduler = (ScheduledExecutorService) scheduler;
+        this.scheduler = scheduler;
     }
 
     @EventListener
     void onContentChanged(ContentChanged event) {
         int files = event.files().size();
         if (threshold > 0 && files >= threshold) {
-            scheduler.schedule(() -> collect(files), DELAY.toMillis(), TimeUnit.MILLISECONDS);
+            scheduler.schedule(DELAY, () -> collect(files));
         }
     }
 

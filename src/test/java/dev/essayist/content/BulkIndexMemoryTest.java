@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import io.micronaut.scheduling.ScheduledExecutorTaskScheduler;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Executors;
@@ -20,7 +21,7 @@ class BulkIndexMemoryTest {
     void collectsAfterABulkChangeOnly() throws InterruptedException {
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
         try {
-            BulkIndexMemory memory = new BulkIndexMemory(3, scheduler);
+            BulkIndexMemory memory = new BulkIndexMemory(3, new ScheduledExecutorTaskScheduler(scheduler));
             List<String> lines = logged(() -> {
                 memory.onContentChanged(new ContentChanged(Set.of("a.md", "b.md")));
                 memory.onContentChanged(new ContentChanged(Set.of("a.md", "b.md", "c.md")));
@@ -39,7 +40,7 @@ class BulkIndexMemoryTest {
     void zeroTurnsItOff() {
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
         try {
-            BulkIndexMemory memory = new BulkIndexMemory(0, scheduler);
+            BulkIndexMemory memory = new BulkIndexMemory(0, new ScheduledExecutorTaskScheduler(scheduler));
             assertThat(logged(() -> {
                 memory.onContentChanged(new ContentChanged(Set.of("a.md", "b.md")));
                 scheduler.shutdown();
