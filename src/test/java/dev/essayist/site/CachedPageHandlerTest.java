@@ -66,9 +66,13 @@ class CachedPageHandlerTest extends SiteFixture {
         // A query string of its own gives a key no other test has filled.
         String target = path + "?v=" + UUID.randomUUID();
         RawHttp raw = new RawHttp(server.getURI());
+        Http http = new Http(server.getURI());
         String request = "GET " + target + " HTTP/1.1\r\nHost: localhost\r\nAccept: " + accept + "\r\nConnection: close\r\n\r\n";
+        double fills = metric(http, "essayist_page_cache_fills_total");
         RawHttp.Response rendered = raw.send(request);
         RawHttp.Response hit = raw.send(request);
+        // One render stored; the second answer came from the cache.
+        assertThat(metric(http, "essayist_page_cache_fills_total")).isEqualTo(fills + 1);
 
         assertThat(rendered.status()).isEqualTo(200);
         assertThat(hit.status()).isEqualTo(200);
