@@ -15,7 +15,7 @@
 # is bounded; the processes it starts are stopped by their pid.
 set -euo pipefail
 
-REPO=$(cd "$(dirname "$0")/../.." && pwd)
+source "$(dirname "$0")/lib.sh"
 JAVA=${JAVA:-java}
 OUT=
 POSTS=$REPO/posts
@@ -29,7 +29,6 @@ while [ $# -gt 0 ]; do
     *) echo "usage: $0 [--java PATH] [--out FILE] [--posts DIR] [--flags \"JVM FLAGS\"]" >&2; exit 2 ;;
   esac
 done
-JAR=$REPO/target/essayist.jar
 [ -f "$JAR" ] || { echo "no $JAR: build it first (mvn -DskipTests package)" >&2; exit 1; }
 
 FEATURE=$("$JAVA" -XshowSettings:properties -version 2>&1 | awk -F' = ' '/java.specification.version/ {print $2}')
@@ -44,14 +43,9 @@ else
 fi
 read -r -a FLAGS <<<"$FLAGS_TEXT"
 
-WORK=$(mktemp -d -t essayist-aot.XXXXXX)
+workdir aot
 APP=
-cleanup() {
-  if [ -n "$APP" ]; then kill "$APP" 2>/dev/null || true; wait "$APP" 2>/dev/null || true; fi
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
-PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
+PORT=$(free_port)
 BASE=http://127.0.0.1:$PORT
 
 # run LOG JVM-OPTIONS...: starts the jar in the background on the temporary index; sets APP.
@@ -61,31 +55,22 @@ run() {
     MICRONAUT_SERVER_PORT=$PORT MICRONAUT_SERVER_HOST=127.0.0.1 \
     timeout 600 "$JAVA" "$@" -jar "$JAR" >"$log" 2>&1 &
   APP=$!
+  track "$APP"
 }
-wait_200() {
-  for _ in $(seq 1 1200); do
-    [ "$(curl -s -o /dev/null -m 1 -w '%{http_code}' "$1" 2>/dev/null)" = 200 ] && return 0
-    kill -0 "$APP" 2>/dev/null || break
-    sleep 0.1
-  done
-  echo "no 200 from $1; log:" >&2; tail -20 "$2" >&2; exit 1
-}
-# stop LOG: SIGTERM, then wait (up to 120 s) for the JVM to exit; it writes the archive on exit.
-stop() {
-  kill "$APP" 2>/dev/null || true
-  wait "$APP" 2>/dev/null || true
-  APP=
+# started LOG: waits (120 s at most) for the first 200, or shows the log and fails.
+started() {
+  wait_200 "$BASE/" 120 || { echo "no 200 from $BASE/; log:" >&2; tail -20 "$1" >&2; exit 1; }
 }
 
 echo "-- indexing $POSTS (first run, not recorded)"
 run "$WORK/index.log" ${FLAGS[@]+"${FLAGS[@]}"}
-wait_200 "$BASE/" "$WORK/index.log"
-stop
+started "$WORK/index.log"
+stop "$APP" 30
 
 echo "-- training run with $("$JAVA" -version 2>&1 | head -1): ${RECORD[*]}"
 rm -f "$OUT"
 run "$WORK/train.log" ${FLAGS[@]+"${FLAGS[@]}"} "${RECORD[@]}"
-wait_200 "$BASE/" "$WORK/train.log"
+started "$WORK/train.log"
 ESSAY=$(curl -s -m 5 "$BASE/" | grep -o 'href="/posts/[^"#]*"' | head -1 | sed 's/href="//; s/"$//')
 TAG=$(curl -s -m 5 "$BASE$ESSAY" | grep -o 'href="/tags/[^"#/]*"' | head -1 | sed 's/href="//; s/"$//')
 for path in / "$ESSAY" "$TAG" /tags /archive /about /feed.xml /atom.xml /feed.json /sitemap.xml /search?q=the \
@@ -93,7 +78,7 @@ for path in / "$ESSAY" "$TAG" /tags /archive /about /feed.xml /atom.xml /feed.js
   curl -s -o /dev/null -m 5 "$BASE$path" || true
 done
 for _ in $(seq 1 600); do grep -q 'Caught up with' "$WORK/train.log" && break; sleep 0.1; done
-stop
+stop "$APP" 120  # the JVM writes the archive as it exits
 [ -s "$OUT" ] || { echo "the JVM wrote no archive; log:" >&2; tail -20 "$WORK/train.log" >&2; exit 1; }
 
 echo "-- wrote $OUT ($(du -h "$OUT" | cut -f1)); launch with:"

@@ -8,7 +8,8 @@
 #
 # Needs a built target/essayist.jar, python3 and curl. Loopback only; every wait is bounded.
 set -euo pipefail
-cd "$(dirname "$0")/../.."
+source "$(dirname "$0")/lib.sh"
+cd "$REPO"
 ESSAYS=2000
 KILL_AFTER=8
 while [ $# -gt 0 ]; do
@@ -18,18 +19,17 @@ while [ $# -gt 0 ]; do
     *) echo "usage: $0 [--essays N] [--kill-after SECONDS]" >&2; exit 2 ;;
   esac
 done
-WORK=$(mktemp -d -t essayist-crash.XXXXXX)
+workdir crash
 APP=
-cleanup() { [ -n "$APP" ] && kill "$APP" 2>/dev/null || true; rm -rf "$WORK"; }
-trap cleanup EXIT
 python3 src/bench/generate.py "$WORK/posts" "$ESSAYS" >/dev/null
 mkdir -p "$WORK/static"
-PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+PORT=$(free_port)
 start() {
   ESSAYIST_POSTS_DIR="$WORK/posts" ESSAYIST_STATIC_DIR="$WORK/static" ESSAYIST_INDEX_DIR="$WORK/index" \
     MICRONAUT_SERVER_PORT=$PORT MICRONAUT_IO_WATCH_ENABLED=false \
-    java -Xmx1g -jar target/essayist.jar >"$WORK/app-$1.log" 2>&1 &
+    java -Xmx1g -jar "$JAR" >"$WORK/app-$1.log" 2>&1 &
   APP=$!
+  track "$APP"
 }
 start 1
 sleep "$KILL_AFTER"

@@ -33,17 +33,9 @@ for tool in java jcmd mvn curl wrk; do
   command -v "$tool" >/dev/null || { echo "$tool is missing (wrk: sudo apt-get install wrk)" >&2; exit 1; }
 done
 
-REPO=$(cd "$(dirname "$0")/../.." && pwd)
-JAR=$REPO/target/essayist.jar
+source "$(dirname "$0")/lib.sh"
 BASE=http://localhost:$PORT
-WORK=$(mktemp -d -t essayist-load.XXXXXX)
-PIDS=()
-cleanup() {
-  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
-  for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
+workdir load
 
 if curl -s -o /dev/null --max-time 2 "$BASE/"; then
   echo "port $PORT is already in use; pass --port" >&2; exit 1
@@ -56,7 +48,7 @@ cp -r "$REPO/posts" "$WORK/posts"
 ESSAYIST_POSTS_DIR=$WORK/posts ESSAYIST_STATIC_DIR=$REPO/static MICRONAUT_SERVER_PORT=$PORT \
   java $JAVA_OPTS -jar "$JAR" > "$WORK/app.log" 2>&1 &
 APP=$!
-PIDS+=("$APP")
+track "$APP"
 for _ in $(seq 1 120); do
   curl -s -o /dev/null --max-time 2 "$BASE/" && break
   kill -0 "$APP" 2>/dev/null || { echo "the server died at start:" >&2; cat "$WORK/app.log" >&2; exit 1; }
@@ -111,7 +103,7 @@ sampler() {
 
 editor & EDITOR_PID=$!
 sampler & SAMPLER_PID=$!
-PIDS+=("$EDITOR_PID" "$SAMPLER_PID")
+track "$EDITOR_PID" "$SAMPLER_PID"
 # A request slower than 30 s counts as a timeout (reported with the socket errors).
 LOAD_PATHS=$WORK/paths.txt wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --timeout 30s --latency \
   -s "$REPO/src/bench/load.lua" "$BASE" > "$WORK/wrk.txt" 2>&1 || true

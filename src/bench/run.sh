@@ -28,8 +28,7 @@ while [ $# -gt 0 ]; do
   esac
 done
 
-REPO=$(cd "$(dirname "$0")/../.." && pwd)
-JAR=$REPO/target/essayist.jar
+source "$(dirname "$0")/lib.sh"
 
 missing=0
 for tool in java mvn python3 curl wrk; do
@@ -47,29 +46,7 @@ done
 NGINX=$(command -v nginx || ls /usr/sbin/nginx 2>/dev/null || true)
 [ -n "$NGINX" ] || echo "nginx not found (sudo apt-get install nginx-light): the × nginx column will be empty" >&2
 
-WORK=$(mktemp -d -t essayist-bench.XXXXXX)
-PIDS=()
-cleanup() {
-  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
-  for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
-
-free_port() {
-  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
-}
-now_ms() { date +%s%3N; }
-
-# wait_200 URL TIMEOUT_S: polls until URL answers 200; prints the elapsed ms, or fails.
-wait_200() {
-  local url=$1 deadline=$(( $(now_ms) + $2 * 1000 ))
-  while [ "$(now_ms)" -lt $deadline ]; do
-    if [ "$(curl -s -o /dev/null -m 1 -w '%{http_code}' "$url" 2>/dev/null)" = 200 ]; then return 0; fi
-    sleep 0.02
-  done
-  return 1
-}
+workdir bench
 
 # start_essayist POSTS INDEX_DIR PORT LOG OPTS...: starts the jar in the background; sets ESSAYIST_PID.
 start_essayist() {
@@ -78,14 +55,7 @@ start_essayist() {
     MICRONAUT_SERVER_PORT=$port MICRONAUT_SERVER_HOST=127.0.0.1 ESSAYIST_BASE_URL=http://127.0.0.1:$port \
     timeout 1800 java "$@" -jar "$JAR" >"$log" 2>&1 &
   ESSAYIST_PID=$!
-  PIDS+=("$ESSAYIST_PID")
-}
-
-# stop PID [SECONDS]: asks the process to stop, waits (10 s unless told), then kills it.
-stop() {
-  kill "$1" 2>/dev/null || true
-  for _ in $(seq 1 $(( ${2:-10} * 10 ))); do kill -0 "$1" 2>/dev/null || return 0; sleep 0.1; done
-  kill -9 "$1" 2>/dev/null || true
+  track "$ESSAYIST_PID"
 }
 
 # java_pid PID: the JVM started under `timeout` (its child), for /proc/PID/status.
@@ -196,7 +166,7 @@ EOF
   chmod -R a+rX "$WORK"
   timeout $((DURATION * 6 + 180)) "$NGINX" -c "$WORK/nginx/nginx.conf" -p "$WORK/nginx" 2>>"$WORK/nginx/error.log" &
   NGINX_PID=$!
-  PIDS+=("$NGINX_PID")
+  track "$NGINX_PID"
   NGINX_BASE=http://127.0.0.1:$NGINX_PORT
   wait_200 "$NGINX_BASE/posts/essay-$MID" 10 || { echo "nginx did not start" >&2; cat "$WORK/nginx/error.log" >&2; exit 1; }
   NGINX_ETAG=$(etag_of "$NGINX_BASE/posts/essay-$MID")
