@@ -45,6 +45,9 @@ import org.slf4j.LoggerFactory;
  * link check and the problem list need of a post (its ids, links and warnings) is stored with its
  * row, so after a restart on a kept index an unchanged file is only hashed. After each reindex the
  * internal links of the whole index are checked ({@link LinkChecker}); broken ones are warnings.
+ * A write is announced by {@link ContentChanging} before the transaction and always closed by
+ * {@link ContentChanged} once the search index is published, so a response cache can stand aside
+ * while readers may see rows that its entries do not.
  * Started at startup and on file changes by {@link ContentWatcher}, and by {@code check}.
  */
 @Singleton
@@ -63,6 +66,7 @@ public class ContentIndexer {
     private final SearchIndex search;
     private final TransactionOperations<Connection> tx;
     private final ApplicationEventPublisher<ContentChanged> events;
+    private final ApplicationEventPublisher<ContentChanging> changing;
     private final ObjectMapper json;
     private final PostReader postReader;
     private final PageReader pageReader;
@@ -77,7 +81,7 @@ public class ContentIndexer {
 
     ContentIndexer(SiteConfig site, PostRepository posts, TagRepository tags, PageRepository pages,
                    SearchIndex search, TransactionOperations<Connection> tx, ApplicationEventPublisher<ContentChanged> events,
-                   ObjectMapper json) {
+                   ApplicationEventPublisher<ContentChanging> changing, ObjectMapper json) {
         this.site = site;
         this.posts = posts;
         this.tags = tags;
@@ -85,6 +89,7 @@ public class ContentIndexer {
         this.search = search;
         this.tx = tx;
         this.events = events;
+        this.changing = changing;
         this.json = json;
         MarkdownRenderer markdown = new MarkdownRenderer();
         this.postReader = new PostReader(site.zone(), markdown);
@@ -162,99 +167,108 @@ public class ContentIndexer {
         long checked = System.nanoTime();
         long committed = checked;
         Set<String> changed = new LinkedHashSet<>();
-        if (!toWrite.isEmpty() || !gone.isEmpty() || !acceptedPages.isEmpty() || !pagesGone.isEmpty()) {
-            List<String> replaced = new ArrayList<>(gone);
-            toWrite.stream().map(p -> p.source().name()).filter(indexed::containsKey).forEach(replaced::add);
-            List<PostRow> rows = toWrite.parallelStream().map(this::row).toList();
-            String searchState = SearchIndex.newState();
-            try {
-                search.open(); // before the row commit, so a kept search index is compared with its own rows
-            } catch (UncheckedIOException e) {
-                LOG.error("Cannot open the search index; the rows are written, and the next search retries", e);
+        boolean announced = false;
+        try {
+            if (!toWrite.isEmpty() || !gone.isEmpty() || !acceptedPages.isEmpty() || !pagesGone.isEmpty()) {
+                // From here until ContentChanged, readers may see the new rows: caches stand aside.
+                changing.publishEvent(new ContentChanging());
+                announced = true;
+                List<String> replaced = new ArrayList<>(gone);
+                toWrite.stream().map(p -> p.source().name()).filter(indexed::containsKey).forEach(replaced::add);
+                List<PostRow> rows = toWrite.parallelStream().map(this::row).toList();
+                String searchState = SearchIndex.newState();
+                try {
+                    search.open(); // before the row commit, so a kept search index is compared with its own rows
+                } catch (UncheckedIOException e) {
+                    LOG.error("Cannot open the search index; the rows are written, and the next search retries", e);
+                }
+                // The search documents are staged on another core while the rows are written, and
+                // published only after the row commit.
+                java.util.concurrent.CompletableFuture<Void> staged = java.util.concurrent.CompletableFuture.runAsync(
+                        () -> search.prepare(replaced, rows.stream().map(PostRow::search).toList()));
+                try {
+                    tx.executeWrite(status -> {
+                        Connection connection = status.getConnection();
+                        IndexBatch.deletePosts(connection, replaced);
+                        long[] ids = IndexBatch.insertPosts(connection, rows.stream().map(PostRow::columns).toList());
+                        Map<String, Long> tagIds = new HashMap<>();
+                        IndexBatch batch = new IndexBatch();
+                        for (int i = 0; i < ids.length; i++) {
+                            joinRows(ids[i], toWrite.get(i), tagIds, batch);
+                        }
+                        batch.flush(connection);
+                        tags.deleteUnused();
+                        pagesGone.forEach(pages::deleteBySourcePath);
+                        acceptedPages.forEach(this::write);
+                        try (var merge = connection.prepareStatement(
+                                "MERGE INTO index_meta (name, setting) KEY (name) VALUES (?, ?)")) {
+                            merge.setString(1, SearchIndex.STATE_ROW);
+                            merge.setString(2, searchState);
+                            merge.executeUpdate();
+                        }
+                        return null;
+                    });
+                } catch (RuntimeException e) {
+                    staged.exceptionally(failure -> null).join();
+                    search.discard();
+                    throw e;
+                }
+                committed = System.nanoTime();
+                try {
+                    staged.join();
+                    search.publish(searchState);
+                } catch (java.util.concurrent.CompletionException | UncheckedIOException e) {
+                    // The rows are committed and served; search answers from its last complete state
+                    // (filtered against these rows) and rebuilds from the rows when next opened.
+                    LOG.error("Cannot update the search index; it is rebuilt from the index rows on the next search",
+                            e instanceof java.util.concurrent.CompletionException ? e.getCause() : e);
+                }
+                gone.forEach(changed::add);
+                toWrite.forEach(p -> changed.add(p.source().name()));
+                pagesGone.forEach(changed::add);
+                acceptedPages.forEach(p -> changed.add(p.source().name()));
             }
-            // The search documents are staged on another core while the rows are written, and
-            // published only after the row commit.
-            java.util.concurrent.CompletableFuture<Void> staged = java.util.concurrent.CompletableFuture.runAsync(
-                    () -> search.prepare(replaced, rows.stream().map(PostRow::search).toList()));
-            try {
-                tx.executeWrite(status -> {
-                    Connection connection = status.getConnection();
-                    IndexBatch.deletePosts(connection, replaced);
-                    long[] ids = IndexBatch.insertPosts(connection, rows.stream().map(PostRow::columns).toList());
-                    Map<String, Long> tagIds = new HashMap<>();
-                    IndexBatch batch = new IndexBatch();
-                    for (int i = 0; i < ids.length; i++) {
-                        joinRows(ids[i], toWrite.get(i), tagIds, batch);
-                    }
-                    batch.flush(connection);
-                    tags.deleteUnused();
-                    pagesGone.forEach(pages::deleteBySourcePath);
-                    acceptedPages.forEach(this::write);
-                    try (var merge = connection.prepareStatement(
-                            "MERGE INTO index_meta (name, setting) KEY (name) VALUES (?, ?)")) {
-                        merge.setString(1, SearchIndex.STATE_ROW);
-                        merge.setString(2, searchState);
-                        merge.executeUpdate();
-                    }
-                    return null;
-                });
-            } catch (RuntimeException e) {
-                staged.exceptionally(failure -> null).join();
-                search.discard();
-                throw e;
-            }
-            committed = System.nanoTime();
-            try {
-                staged.join();
-                search.publish(searchState);
-            } catch (java.util.concurrent.CompletionException | UncheckedIOException e) {
-                // The rows are committed and served; search answers from its last complete state
-                // (filtered against these rows) and rebuilds from the rows when next opened.
-                LOG.error("Cannot update the search index; it is rebuilt from the index rows on the next search",
-                        e instanceof java.util.concurrent.CompletionException ? e.getCause() : e);
-            }
-            gone.forEach(changed::add);
-            toWrite.forEach(p -> changed.add(p.source().name()));
-            pagesGone.forEach(changed::add);
-            acceptedPages.forEach(p -> changed.add(p.source().name()));
-        }
 
-        long written = System.nanoTime();
-        List<ContentProblem> found = new ArrayList<>();
-        problemsByFile.keySet().removeIf(file -> !onDisk.contains(file) && !pagesOnDisk.contains(file));
-        failedHashes.keySet().removeIf(file -> !onDisk.contains(file) && !pagesOnDisk.contains(file));
-        Stream.concat(postOutcomes.stream(), pageOutcomes.stream()).filter(o -> !o.unchanged()).forEach(o -> {
-            problemsByFile.put(o.name(), o.problems());
-            found.addAll(o.problems());
-            if (o.hash() != null && o.parsed() == null) {
-                failedHashes.put(o.name(), o.hash());
-            } else {
-                failedHashes.remove(o.name());
+            long written = System.nanoTime();
+            List<ContentProblem> found = new ArrayList<>();
+            problemsByFile.keySet().removeIf(file -> !onDisk.contains(file) && !pagesOnDisk.contains(file));
+            failedHashes.keySet().removeIf(file -> !onDisk.contains(file) && !pagesOnDisk.contains(file));
+            Stream.concat(postOutcomes.stream(), pageOutcomes.stream()).filter(o -> !o.unchanged()).forEach(o -> {
+                problemsByFile.put(o.name(), o.problems());
+                found.addAll(o.problems());
+                if (o.hash() != null && o.parsed() == null) {
+                    failedHashes.put(o.name(), o.hash());
+                } else {
+                    failedHashes.remove(o.name());
+                }
+            });
+            gone.forEach(links::remove);
+            accepted.forEach(links::put);
+            List<ContentProblem> linksNow = links.check(posts.findAliasSources().stream().map(a -> a.path()).toList());
+            List<ContentProblem> previous = linkProblems;
+            linksNow.stream().filter(p -> !previous.contains(p)).forEach(found::add);
+            linkProblems = linksNow;
+            found.sort(ContentProblem.ORDER);
+            for (ContentProblem problem : found) {
+                if (problem.severity() == ContentProblem.Severity.ERROR) {
+                    LOG.error("{}", problem);
+                } else {
+                    LOG.warn("{}", problem);
+                }
             }
-        });
-        gone.forEach(links::remove);
-        accepted.forEach(links::put);
-        List<ContentProblem> linksNow = links.check(posts.findAliasSources().stream().map(a -> a.path()).toList());
-        List<ContentProblem> previous = linkProblems;
-        linksNow.stream().filter(p -> !previous.contains(p)).forEach(found::add);
-        linkProblems = linksNow;
-        found.sort(ContentProblem.ORDER);
-        for (ContentProblem problem : found) {
-            if (problem.severity() == ContentProblem.Severity.ERROR) {
-                LOG.error("{}", problem);
-            } else {
-                LOG.warn("{}", problem);
+            Report report = new Report(postFiles.size() + pageFiles.size(), toWrite.size() + acceptedPages.size(),
+                    gone.size() + pagesGone.size(), found, Duration.ofNanos(System.nanoTime() - start));
+            LOG.info("Indexed {} files ({} written, {} removed, {} problems) in {} ms (read {} ms, check {} ms, write {} ms, search {} ms)",
+                    report.files(), report.written(), report.removed(), found.size(), report.took().toMillis(),
+                    (read - start) / 1_000_000, (checked - read) / 1_000_000, (committed - checked) / 1_000_000, (written - committed) / 1_000_000);
+            return report;
+        } finally {
+            // Always after a ContentChanging, even when the write failed (then with no files), so
+            // that caches never stay aside.
+            if (announced) {
+                events.publishEvent(new ContentChanged(Set.copyOf(changed)));
             }
         }
-        Report report = new Report(postFiles.size() + pageFiles.size(), toWrite.size() + acceptedPages.size(),
-                gone.size() + pagesGone.size(), found, Duration.ofNanos(System.nanoTime() - start));
-        if (!changed.isEmpty()) {
-            events.publishEvent(new ContentChanged(Set.copyOf(changed)));
-        }
-        LOG.info("Indexed {} files ({} written, {} removed, {} problems) in {} ms (read {} ms, check {} ms, write {} ms, search {} ms)",
-                report.files(), report.written(), report.removed(), found.size(), report.took().toMillis(),
-                (read - start) / 1_000_000, (checked - read) / 1_000_000, (committed - checked) / 1_000_000, (written - committed) / 1_000_000);
-        return report;
     }
 
     /** @return every current problem in every file, in file and line order */

@@ -1,6 +1,7 @@
 package dev.essayist.site;
 
 import dev.essayist.content.ContentChanged;
+import dev.essayist.content.ContentChanging;
 import dev.essayist.post.PostRepository;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -51,7 +52,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * the raw query, and whether {@code Accept} names {@code text/html}: the one request header a
  * response varies on (a browser gets {@code /feed.xml} as {@code application/xml}).
  *
- * <p>When it is dropped (DESIGN.md invariant 5 and 6): on every {@link ContentChanged}; at the
+ * <p>When it is dropped (DESIGN.md invariant 5 and 6): on every {@link ContentChanging}, after
+ * which it neither answers nor stores until the matching {@link ContentChanged} (while a reindex
+ * writes, every request reads the rows, so no reader sees an old page beside a new one); at the
  * next scheduled essay's {@code published_at}, so a scheduled essay appears on time; and when a
  * static file whose fingerprint pages carry changes ({@link StaticFiles#fingerprintsCurrent()}). A response
  * computed while the cache was being dropped is not stored (a generation counter), so an old page
@@ -106,6 +109,8 @@ public class PageCache implements Ordered {
     private volatile boolean registryResolved;
     private final ConcurrentMap<String, CompletableFuture<Void>> rendering = new ConcurrentHashMap<>();
     private final AtomicLong generation = new AtomicLong();
+    /** Whether a reindex is writing: between {@link ContentChanging} and {@link ContentChanged}. */
+    private volatile boolean changing;
     /** When the cache must next be dropped because an essay comes due; {@code null}: not known yet. */
     private volatile Instant validUntil;
 
@@ -135,7 +140,7 @@ public class PageCache implements Ordered {
     @RequestFilter
     @Nullable
     HttpResponse<?> answer(HttpRequest<?> request) {
-        if (preview || request.getMethod() != HttpMethod.GET || request.getPath().startsWith("/static/")
+        if (preview || changing || request.getMethod() != HttpMethod.GET || request.getPath().startsWith("/static/")
                 // Only requests the router understood: a malformed target (/posts/%zz, //host/)
                 // must reach its 400 or redirect, never another page's entry.
                 || RouteAttributes.getRouteMatch(request).isEmpty()) {
@@ -179,12 +184,12 @@ public class PageCache implements Ordered {
      * @param accept the request's {@code Accept}, or {@code null}
      * @param target the request target exactly as sent (path and query)
      * @return the entry stored for the same target and {@code Accept} class, or {@code null}: none,
-     *         preview mode, or the cache may have to be dropped first (an essay came due, the
+     *         preview mode, a reindex writing, or the cache may have to be dropped first (an essay came due, the
      *         stylesheet changed), which {@link #answer} does
      */
     @Nullable
     Entry lookup(@Nullable String accept, String target) {
-        if (preview) {
+        if (preview || changing) {
             return null;
         }
         if (!statics.fingerprintsCurrent()) {
@@ -254,13 +259,28 @@ public class PageCache implements Ordered {
             cache.put(key, new Entry(rendered, response.getHeaders().get(HttpHeaders.CACHE_CONTROL),
                     response.getHeaders().get(HttpHeaders.VARY), HttpCaching.httpDate(rendered.lastModified()),
                     direct(rendered.body()), direct(gzip(rendered)), "/".equals(route) ? "root" : route));
+            // A drop between the check above and the put would otherwise leave this entry behind.
+            if (started != generation.get()) {
+                cache.invalidate(key);
+            }
         }
     }
 
-    /** Drops every cached response: the index changed. */
+    /** Drops every cached response and stops answering and storing: a reindex is about to write. */
+    @EventListener
+    void onContentChanging(ContentChanging event) {
+        changing = true;
+        invalidate();
+    }
+
+    /**
+     * Drops every cached response (the index changed), then caches again. A render that began
+     * before the change is not stored: its generation is older.
+     */
     @EventListener
     void onContentChanged(ContentChanged event) {
         invalidate();
+        changing = false;
     }
 
     /**

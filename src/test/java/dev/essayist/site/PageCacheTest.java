@@ -1,10 +1,13 @@
 package dev.essayist.site;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.essayist.SiteFixture;
 import dev.essayist.TestSite.Http;
 import dev.essayist.content.ContentChanged;
+import dev.essayist.content.ContentChanging;
+import dev.essayist.content.ContentIndexer;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.annotation.MockBean;
@@ -14,6 +17,7 @@ import jakarta.inject.Inject;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -63,6 +67,20 @@ class PageCacheTest extends SiteFixture {
     @Inject
     ApplicationEventPublisher<ContentChanged> events;
 
+    @Inject
+    ApplicationEventPublisher<ContentChanging> changing;
+
+    @Inject
+    ContentIndexer indexer;
+
+    /** An H2 trigger that refuses every insert, as a full disk would. */
+    public static final class FailingTrigger implements org.h2.api.Trigger {
+        @Override
+        public void fire(Connection connection, Object[] oldRow, Object[] newRow) throws SQLException {
+            throw new SQLException("no space left on device (a test trigger)");
+        }
+    }
+
     @MockBean(Clock.class)
     Clock clock() {
         return clock;
@@ -86,6 +104,49 @@ class PageCacheTest extends SiteFixture {
 
         events.publishEvent(new ContentChanged(Set.of("2025-02-20-beta.md")));
         assertThat(http.html("/posts/beta").select("h1").text()).isEqualTo("Beta, edited");
+    }
+
+    @Test
+    void whileAReindexWritesNothingIsAnsweredOrStoredFromTheCache() {
+        Http http = new Http(server.getURI());
+        assertThat(http.html("/posts/beta").select("h1").text()).isEqualTo("Beta");
+
+        // The reindex announces its write, then commits: the rows already show the new title, and
+        // its ContentChanged comes only after the search index is published. A reader in between
+        // must get the rows, not the page cached before (a renamed essay served at both addresses).
+        changing.publishEvent(new ContentChanging());
+        sql("UPDATE post SET title = 'Beta, edited' WHERE slug = 'beta'");
+        assertThat(http.html("/posts/beta").select("h1").text()).isEqualTo("Beta, edited");
+        // What was rendered in between was not stored either.
+        sql("UPDATE post SET title = 'Beta, twice' WHERE slug = 'beta'");
+        assertThat(http.html("/posts/beta").select("h1").text()).isEqualTo("Beta, twice");
+
+        events.publishEvent(new ContentChanged(Set.of("2025-02-20-beta.md")));
+        assertThat(http.html("/posts/beta").select("h1").text()).isEqualTo("Beta, twice");
+        // Caching again after the change.
+        sql("UPDATE post SET title = 'Beta, thrice' WHERE slug = 'beta'");
+        assertThat(http.html("/posts/beta").select("h1").text()).isEqualTo("Beta, twice");
+    }
+
+    @Test
+    void aReindexWhoseWriteFailsKeepsTheLastGoodPagesAndCachesAgain() throws java.io.IOException {
+        Http http = new Http(server.getURI());
+        assertThat(http.html("/posts/beta").select("h1").text()).isEqualTo("Beta");
+        site.post("2025-05-01-new.md", "title: New\ndate: 2025-05-01\n", "New.\n");
+        sql("CREATE TRIGGER refuse_posts BEFORE INSERT ON post FOR EACH ROW CALL \""
+                + FailingTrigger.class.getName() + "\"");
+        try {
+            assertThatThrownBy(indexer::reindex).hasStackTraceContaining("no space left on device");
+        } finally {
+            sql("DROP TRIGGER refuse_posts");
+            java.nio.file.Files.delete(site.posts().resolve("2025-05-01-new.md"));
+        }
+
+        assertThat(http.get("/posts/new").statusCode()).isEqualTo(404);
+        assertThat(http.html("/posts/beta").select("h1").text()).isEqualTo("Beta");
+        // The failed write still ended with a ContentChanged, so the cache answers again.
+        sql("UPDATE post SET title = 'Beta, edited' WHERE slug = 'beta'");
+        assertThat(http.html("/posts/beta").select("h1").text()).isEqualTo("Beta");
     }
 
     @Test
