@@ -8,6 +8,8 @@ import io.micronaut.context.event.BeanCreatedEvent;
 import io.micronaut.context.event.BeanCreatedEventListener;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.flyway.FlywayConfigurationProperties;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.ValidateResult;
 import io.micronaut.inject.qualifiers.Qualifiers;
 import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.transaction.TransactionOperations;
@@ -40,7 +42,12 @@ import org.slf4j.LoggerFactory;
  *       instead, with one WARN line, and leaves the other process's file alone;</li>
  *   <li>it was built under another {@link #fingerprint() fingerprint} (Essayist's version, the
  *       index format, the time zone or the base URL, all of which change rendered rows): deleted
- *       and rebuilt, with one INFO line.</li>
+ *       and rebuilt, with one INFO line;</li>
+ *   <li>its schema was migrated by migration files that have since changed (Flyway's validation
+ *       fails, e.g. a checksum mismatch after an edited {@code V5__*.sql} while running from a
+ *       classes folder, whose fingerprint cannot tell builds apart): deleted and rebuilt, with one
+ *       WARN line, instead of failing start-up on Flyway's error. A migration that is only new is
+ *       applied by Flyway as usual.</li>
  * </ul>
  * In-memory URLs (tests) are left alone.
  *
@@ -140,7 +147,7 @@ class IndexStore implements BeanCreatedEventListener<DatasourceConfiguration> {
         DatasourceConfiguration config = event.getBean();
         String url = config.getUrl();
         if (url != null && url.startsWith(FILE_PREFIX)) {
-            config.setUrl(prepare(url, config.getUsername(), config.getPassword()));
+            config.setUrl(prepare(url, config.getUsername(), config.getPassword(), config.getName()));
             if (schemaCurrent()) {
                 skipMigrations(config.getName());
             }
@@ -152,10 +159,11 @@ class IndexStore implements BeanCreatedEventListener<DatasourceConfiguration> {
      * @param url      a {@code jdbc:h2:file:} URL, its path absolute or relative to the working folder
      * @param user     user name
      * @param password password
+     * @param dataSource the data source's name, whose Flyway settings apply to the file
      * @return the URL to open: the same file (made absolute), or an in-memory index when the file
      * is held by another process
      */
-    String prepare(String url, String user, String password) {
+    String prepare(String url, String user, String password, String dataSource) {
         String rest = url.substring(FILE_PREFIX.length());
         int semicolon = rest.indexOf(';');
         Path base = Path.of(semicolon < 0 ? rest : rest.substring(0, semicolon)).toAbsolutePath().normalize();
@@ -173,6 +181,14 @@ class IndexStore implements BeanCreatedEventListener<DatasourceConfiguration> {
             if (!fingerprint.equals(stored)) {
                 LOG.info("Index {} was built by '{}', not '{}'; rebuilding it from the posts folder", file,
                         stored, fingerprint);
+                connection.close();
+                delete(base);
+                return absolute;
+            }
+            String invalid = fromJar ? null : migrationProblem(absolute, user, password, dataSource);
+            if (invalid != null) {
+                LOG.warn("Index {} was migrated by other migration files ({}); deleting it and rebuilding it "
+                        + "from the posts folder", file, invalid);
                 connection.close();
                 delete(base);
                 return absolute;
@@ -218,6 +234,33 @@ class IndexStore implements BeanCreatedEventListener<DatasourceConfiguration> {
         } finally {
             release();
         }
+    }
+
+    /**
+     * Validates the migrations applied to the file against the migration files on the class path,
+     * as Flyway's migrate would before running (only new, pending migrations are accepted).
+     *
+     * @return {@code null} when they match or Flyway is off for the data source; otherwise Flyway's
+     *         first validation error, e.g. {@code Migration checksum mismatch for migration version 5}
+     */
+    private String migrationProblem(String url, String user, String password, String dataSource) {
+        var settings = beans.findBean(FlywayConfigurationProperties.class, Qualifiers.byName(dataSource))
+                .filter(FlywayConfigurationProperties::isEnabled).orElse(null);
+        if (settings == null) {
+            return null;
+        }
+        ValidateResult result = Flyway.configure(IndexStore.class.getClassLoader())
+                .configuration(settings.getFluentConfiguration())
+                .dataSource(url, user, password)
+                .ignoreMigrationPatterns("*:pending")
+                .load()
+                .validateWithResult();
+        if (result.validationSuccessful) {
+            return null;
+        }
+        return result.invalidMigrations == null || result.invalidMigrations.isEmpty()
+                ? result.getAllErrorMessages()
+                : result.invalidMigrations.get(0).errorDetails.errorMessage;
     }
 
     /**

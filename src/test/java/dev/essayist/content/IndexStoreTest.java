@@ -101,6 +101,28 @@ class IndexStoreTest {
     }
 
     @Test
+    void indexMigratedByAnEditedMigrationIsRebuiltWithOneWarning() {
+        // As if V1__index.sql had been edited since this index was built: Flyway's stored checksum
+        // no longer matches the file. (Tests run from a classes folder, as `mvn mn:run` does, where
+        // the fingerprint cannot tell the builds apart.)
+        start(Map.of(), context -> {
+            markEveryRowStale(context);
+            sql(context, "UPDATE \"flyway_schema_history\" SET \"checksum\" = 42 WHERE \"version\" = '1'");
+        });
+
+        start(Map.of(), context -> assertThat(titles(context)).containsOnly(
+                entry(file("2025-01-10-alpha.md"), "Alpha"), entry(file("2025-02-20-beta.md"), "Beta")));
+        assertThat(log.list).singleElement().satisfies(event -> {
+            assertThat(event.getLevel()).isEqualTo(Level.WARN);
+            assertThat(event.getFormattedMessage())
+                    .startsWith("Index " + indexDir.resolve("index.mv.db").toAbsolutePath()
+                            + " was migrated by other migration files (")
+                    .contains("checksum mismatch for migration version 1")
+                    .endsWith("deleting it and rebuilding it from the posts folder");
+        });
+    }
+
+    @Test
     void newIndexIsWrittenBeforeTheServerStarts() {
         start(Map.of(), context -> {
             assertThat(context.getBean(IndexStore.class).kept()).isFalse();
@@ -168,9 +190,13 @@ class IndexStoreTest {
 
     /** Changes every row behind the indexer's back: a row still "Stale" later was not rewritten. */
     private static void markEveryRowStale(ApplicationContext context) {
+        sql(context, "UPDATE post SET title = 'Stale'");
+    }
+
+    private static void sql(ApplicationContext context, String statement) {
         TransactionOperations<Connection> tx = context.getBean(Argument.of(TransactionOperations.class, Connection.class));
         tx.executeWrite(status -> {
-            try (PreparedStatement update = status.getConnection().prepareStatement("UPDATE post SET title = 'Stale'")) {
+            try (PreparedStatement update = status.getConnection().prepareStatement(statement)) {
                 return update.executeUpdate();
             }
         });
