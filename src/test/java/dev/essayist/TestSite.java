@@ -27,10 +27,25 @@ public final class TestSite {
         this.root = root;
     }
 
+    /**
+     * @param prefix the start of the folder's name
+     * @return a new empty folder under {@code target/test-tmp/}, so that tests leave nothing in the
+     *         system's temporary folder and {@code mvn clean} removes what they wrote
+     * @throws UncheckedIOException if it cannot be created
+     */
+    public static Path tempFolder(String prefix) {
+        try {
+            Path root = Files.createDirectories(Path.of("target", "test-tmp").toAbsolutePath());
+            return Files.createTempDirectory(root, prefix);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** @return a new site in a fresh temporary folder, with an empty posts/ and static/css/site.css */
     public static TestSite create() {
         try {
-            Path root = Files.createTempDirectory("essayist-test");
+            Path root = tempFolder("essayist-test");
             Files.createDirectories(root.resolve("posts/pages"));
             Files.createDirectories(root.resolve("static/css"));
             Files.writeString(root.resolve("static/css/site.css"), "body { color: black; }\n");

@@ -42,7 +42,7 @@ class ExportCommandTest {
                 "Alpha links to [beta](/posts/beta).\n");
         site.post("2025-02-20-beta.md", "title: Beta\ndate: 2025-02-20\n", "Beta.\n");
         site.post("2025-03-01-draft.md", "title: Draft\ndate: 2025-03-01\ndraft: true\n", "Not yet.\n");
-        Path out = Files.createTempDirectory("export");
+        Path out = TestSite.tempFolder("export");
         Run run = export(out.toString(), "--base-url", "https://cdn.example.org", "--posts", site.posts().toString(),
                 "--static", site.statics().toString());
         assertThat(run.status()).as(run.err()).isZero();
@@ -61,7 +61,7 @@ class ExportCommandTest {
 
     @Test
     void missingPostsFolderFailsWithOneLine() throws Exception {
-        Path out = Files.createTempDirectory("export");
+        Path out = TestSite.tempFolder("export");
         Run run = export(out.toString(), "--posts", out.resolve("no-such-folder").toString());
         assertThat(run.status()).isEqualTo(1);
         assertThat(run.err()).contains("error: export failed: ").contains("no-such-folder");

@@ -6,6 +6,7 @@ import com.rometools.rome.feed.rss.Channel;
 import com.rometools.rome.io.WireFeedInput;
 import com.sun.net.httpserver.HttpServer;
 import dev.essayist.SiteFixture;
+import dev.essayist.TestSite;
 import dev.essayist.post.PostRepository;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -58,7 +59,7 @@ class StaticExportTest extends SiteFixture {
 
     @Test
     void exportedSiteServedByAPlainFileServerHasNoBrokenLinkAndAParsingFeed() throws Exception {
-        Path out = Files.createTempDirectory("export");
+        Path out = TestSite.tempFolder("export");
         export(out);
         HttpServer files = fileServer(out);
         try {
@@ -103,7 +104,7 @@ class StaticExportTest extends SiteFixture {
 
     @Test
     void filesAreByteIdenticalToTheServerAndExcludeDraftsAndScheduledEssays() throws Exception {
-        Path out = Files.createTempDirectory("export");
+        Path out = TestSite.tempFolder("export");
         StaticExport.Result result = export(out);
         assertThat(result.files()).contains("index.html", "posts/alpha/index.html", "tags/postgresql/index.html",
                 "tags/postgresql/feed.xml", "feed.xml", "atom.xml", "feed.json", "sitemap.xml", "robots.txt",
@@ -122,7 +123,7 @@ class StaticExportTest extends SiteFixture {
 
     @Test
     void aliasesBecomeRedirectPagesAndARedirectsFile() throws Exception {
-        Path out = Files.createTempDirectory("export");
+        Path out = TestSite.tempFolder("export");
         export(out);
         assertThat(Files.readAllLines(out.resolve("_redirects")))
                 .containsExactly("/2025/02/beta /posts/beta 301", "/posts/old-beta /posts/beta 301");
@@ -133,8 +134,8 @@ class StaticExportTest extends SiteFixture {
 
     @Test
     void exportingTwiceGivesIdenticalFiles() throws Exception {
-        Path first = Files.createTempDirectory("export");
-        Path second = Files.createTempDirectory("export");
+        Path first = TestSite.tempFolder("export");
+        Path second = TestSite.tempFolder("export");
         export(first);
         export(second);
         Map<String, String> a = hashes(first);

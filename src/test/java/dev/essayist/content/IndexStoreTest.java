@@ -42,7 +42,7 @@ class IndexStoreTest {
     void setUp() throws IOException {
         site.post("2025-01-10-alpha.md", "title: Alpha\ndate: 2025-01-10\ntags: [One]\n", "Alpha.\n");
         site.post("2025-02-20-beta.md", "title: Beta\ndate: 2025-02-20\ntags: [Two]\n", "Beta.\n");
-        indexDir = Files.createTempDirectory("essayist-index");
+        indexDir = TestSite.tempFolder("essayist-index");
         log.start();
         ((Logger) LoggerFactory.getLogger(IndexStore.class)).addAppender(log);
     }
@@ -148,7 +148,7 @@ class IndexStoreTest {
 
     @Test
     void indexWithoutPostsIsWrittenBeforeTheServerStarts() throws IOException {
-        Path held = Files.createTempDirectory("essayist-held");
+        Path held = TestSite.tempFolder("essayist-held");
         try (var files = Files.list(site.posts())) {
             for (Path post : files.toList()) {
                 Files.move(post, held.resolve(post.getFileName()));

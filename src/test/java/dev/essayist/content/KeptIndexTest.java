@@ -40,7 +40,7 @@ class KeptIndexTest {
         site.post("2025-02-20-beta.md", "title: Beta\ndate: 2025-02-20\n",
                 "See [Alpha](/posts/alpha#alpha-heading), [nothing](/posts/alpha#nowhere) and [gone](/posts/gone).\n");
         site.post("2025-03-01-draft.md", "title: Draft\ndate: 2025-03-01\ndraft: true\n", "Draft wombats.\n");
-        indexDir = Files.createTempDirectory("essayist-index");
+        indexDir = TestSite.tempFolder("essayist-index");
     }
 
     @Test
