@@ -81,6 +81,18 @@ public final class TestSite {
     }
 
     /**
+     * @param name file name under posts/, e.g. {@code 2025-01-01-a.md}
+     * @throws UncheckedIOException if it does not exist or cannot be deleted
+     */
+    public void delete(String name) {
+        try {
+            Files.delete(posts().resolve(name));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
      * @param name  path under static/, e.g. {@code img/a.png}
      * @param bytes the file's content
      * @return the file written

@@ -6,6 +6,7 @@ import dev.essayist.site.ErrorPages;
 import dev.essayist.site.Head;
 import dev.essayist.site.HttpCaching;
 import dev.essayist.site.PageRenderer;
+import dev.essayist.site.Pagination;
 import dev.essayist.site.SiteConfig;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.MediaType;
@@ -65,12 +66,9 @@ class PostController {
      * One page of the index.
      *
      * @param posts      the posts on this page
-     * @param page       1-based page number
-     * @param pages      number of pages, at least 1
-     * @param newerUrl   the previous (newer) page, or {@code null}
-     * @param olderUrl   the next (older) page, or {@code null}
+     * @param pagination where this page sits among the others
      */
-    record IndexView(List<PostItem> posts, int page, int pages, String newerUrl, String olderUrl) {
+    record IndexView(List<PostItem> posts, Pagination pagination) {
     }
 
     /**
@@ -150,12 +148,7 @@ class PostController {
 
     @Get("/page/{n}")
     MutableHttpResponse<?> page(HttpRequest<?> request, String n) {
-        int number;
-        try {
-            number = Integer.parseInt(n);
-        } catch (NumberFormatException e) {
-            return errors.notFound(request);
-        }
+        int number = Pagination.number(n).orElse(0);
         if (number == 1) {
             return HttpResponse.redirect(URI.create("/"));
         }
@@ -164,25 +157,16 @@ class PostController {
 
     private MutableHttpResponse<?> indexPage(HttpRequest<?> request, int number) {
         Instant now = clock.instant();
-        long total = posts.countPublished(now);
-        int pages = (int) Math.max(1, (total + site.pageSize() - 1) / site.pageSize());
-        if (number > pages) {
+        Pagination place = Pagination.of(number, posts.countPublished(now), site.pageSize(), "/");
+        if (place == null) {
             return errors.notFound(request);
         }
-        List<PostSummary> rows = posts.findPublished(now, site.pageSize(), (long) (number - 1) * site.pageSize());
-        String newer = number == 1 ? null : number == 2 ? "/" : "/page/" + (number - 1);
-        String older = number == pages ? null : "/page/" + (number + 1);
-        List<Head.Link> rel = new ArrayList<>();
-        if (newer != null) {
-            rel.add(new Head.Link("prev", null, null, newer));
-        }
-        if (older != null) {
-            rel.add(new Head.Link("next", null, null, older));
-        }
+        List<PostSummary> rows = posts.findPublished(now, place.size(), place.offset());
         String title = number == 1 ? site.title() : "Essays, page " + number;
-        Head head = new Head(title, site.description(), number == 1 ? "/" : "/page/" + number, List.of(), rel, null);
+        Head head = new Head(title, site.description(), place.url(), List.of(), place.rel(), null);
         return HttpCaching.send(request, renderer.html("post/index", head,
-                new IndexView(listing.items(rows), number, pages, newer, older), PostListing.newest(rows)));
+                new IndexView(listing.items(rows), place),
+                PostListing.newest(rows)));
     }
 
     @Get("/posts/{slug}")

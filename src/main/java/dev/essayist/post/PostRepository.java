@@ -52,10 +52,19 @@ public interface PostRepository extends CrudRepository<Post, Long> {
             + " WHERE t.slug = :tagSlug AND " + PUBLISHED + " ORDER BY p.published_at DESC, p.id DESC LIMIT :limit")
     List<Post> findNewestByTag(String tagSlug, Instant now, int limit);
 
-    /** @return the published posts carrying the tag, newest first */
+    /**
+     * @return one page of the published posts carrying the tag, newest first: at most
+     *         {@code limit}, after skipping {@code offset}
+     */
     @Query("SELECT " + SUMMARY + " FROM post p JOIN post_tag pt ON pt.post_id = p.id JOIN tag t ON t.id = pt.tag_id"
-            + " WHERE t.slug = :tagSlug AND " + PUBLISHED + " ORDER BY p.published_at DESC, p.id DESC")
-    List<PostSummary> findPublishedByTag(String tagSlug, Instant now);
+            + " WHERE t.slug = :tagSlug AND " + PUBLISHED + " ORDER BY p.published_at DESC, p.id DESC"
+            + " LIMIT :limit OFFSET :offset")
+    List<PostSummary> findPublishedByTag(String tagSlug, Instant now, int limit, long offset);
+
+    /** @return how many posts carrying the tag are published at {@code now} */
+    @Query("SELECT COUNT(*) FROM post p JOIN post_tag pt ON pt.post_id = p.id JOIN tag t ON t.id = pt.tag_id"
+            + " WHERE t.slug = :tagSlug AND " + PUBLISHED)
+    long countPublishedByTag(String tagSlug, Instant now);
 
     /** @return the published post just older than the given one, if any */
     @Query("SELECT " + SUMMARY + " FROM post p WHERE " + PUBLISHED

@@ -8,21 +8,25 @@ import dev.essayist.site.ErrorPages;
 import dev.essayist.site.Head;
 import dev.essayist.site.HttpCaching;
 import dev.essayist.site.PageRenderer;
+import dev.essayist.site.Pagination;
 import dev.essayist.site.SiteConfig;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
 /**
  * {@code /tags} (every tag with its count) and {@code /tags/{tag}} (one tag's essays, newest
- * first). A tag with no published essay is a 404.
+ * first, {@code essayist.page-size} to a page; later pages at {@code /tags/{tag}/page/{n}}, as
+ * the index's). A tag with no published essay, or a page past the last, is a 404.
  */
 @Controller(value = "/tags", produces = MediaType.ALL)
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -55,12 +59,13 @@ class TagController {
     }
 
     /**
-     * @param name  display name
-     * @param slug  tag slug
-     * @param count essays with the tag
-     * @param posts those essays, newest first
+     * @param name       display name
+     * @param slug       tag slug
+     * @param countLabel how many essays carry the tag, e.g. {@code 1 essay} or {@code 12 essays}
+     * @param posts      this page of those essays, newest first
+     * @param pagination where this page sits among the others
      */
-    record TagView(String name, String slug, int count, List<PostItem> posts) {
+    record TagView(String name, String slug, String countLabel, List<PostItem> posts, Pagination pagination) {
     }
 
     @Get
@@ -75,17 +80,35 @@ class TagController {
 
     @Get("/{slug}")
     MutableHttpResponse<?> one(HttpRequest<?> request, String slug) {
+        return tagPage(request, slug, 1);
+    }
+
+    @Get("/{slug}/page/{n}")
+    MutableHttpResponse<?> page(HttpRequest<?> request, String slug, String n) {
+        int number = Pagination.number(n).orElse(0);
+        if (number == 1) {
+            // Page 1 lives at the tag's own address; only a known tag is redirected there.
+            return tags.findBySlug(slug).<MutableHttpResponse<?>>map(
+                    tag -> HttpResponse.redirect(URI.create("/tags/" + tag.slug())))
+                    .orElseGet(() -> errors.notFound(request));
+        }
+        return number < 1 ? errors.notFound(request) : tagPage(request, slug, number);
+    }
+
+    private MutableHttpResponse<?> tagPage(HttpRequest<?> request, String slug, int number) {
         Instant now = clock.instant();
-        List<PostSummary> rows = posts.findPublishedByTag(slug, now);
-        Tag tag = tags.findBySlug(slug).orElse(null);
-        if (rows.isEmpty() || tag == null) {
+        long total = posts.countPublishedByTag(slug, now);
+        Tag tag = total == 0 ? null : tags.findBySlug(slug).orElse(null);
+        Pagination place = tag == null ? null : Pagination.of(number, total, site.pageSize(), "/tags/" + tag.slug());
+        if (place == null) {
             return errors.notFound(request);
         }
-        String path = "/tags/" + tag.slug();
-        Head head = new Head("Essays tagged " + tag.name(),
-                rows.size() + " essays on " + tag.name() + " at " + site.title() + ".", path,
-                Head.tagFeeds(tag.name(), path, site.title()), List.of(), null);
+        List<PostSummary> rows = posts.findPublishedByTag(slug, now, place.size(), place.offset());
+        String countLabel = total + (total == 1 ? " essay" : " essays");
+        String title = "Essays tagged " + tag.name() + (number == 1 ? "" : ", page " + number);
+        Head head = new Head(title, countLabel + " on " + tag.name() + " at " + site.title() + ".", place.url(),
+                Head.tagFeeds(tag.name(), "/tags/" + tag.slug(), site.title()), place.rel(), null);
         return HttpCaching.send(request, renderer.html("tag/show", head,
-                new TagView(tag.name(), tag.slug(), rows.size(), listing.items(rows)), PostListing.newest(rows)));
+                new TagView(tag.name(), tag.slug(), countLabel, listing.items(rows), place), PostListing.newest(rows)));
     }
 }

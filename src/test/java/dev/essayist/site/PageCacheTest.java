@@ -129,7 +129,7 @@ class PageCacheTest extends SiteFixture {
     }
 
     @Test
-    void aReindexWhoseWriteFailsKeepsTheLastGoodPagesAndCachesAgain() throws java.io.IOException {
+    void aReindexWhoseWriteFailsKeepsTheLastGoodPagesAndCachesAgain() {
         Http http = new Http(server.getURI());
         assertThat(http.html("/posts/beta").select("h1").text()).isEqualTo("Beta");
         site.post("2025-05-01-new.md", "title: New\ndate: 2025-05-01\n", "New.\n");
@@ -139,7 +139,7 @@ class PageCacheTest extends SiteFixture {
             assertThatThrownBy(indexer::reindex).hasStackTraceContaining("no space left on device");
         } finally {
             sql("DROP TRIGGER refuse_posts");
-            java.nio.file.Files.delete(site.posts().resolve("2025-05-01-new.md"));
+            site.delete("2025-05-01-new.md");
         }
 
         assertThat(http.get("/posts/new").statusCode()).isEqualTo(404);
