@@ -1,6 +1,8 @@
 package dev.essayist.content;
 
+import com.vladsch.flexmark.ast.HtmlBlockBase;
 import com.vladsch.flexmark.ast.HtmlEntity;
+import com.vladsch.flexmark.ast.HtmlInlineBase;
 import com.vladsch.flexmark.ast.Text;
 import com.vladsch.flexmark.ext.anchorlink.AnchorLinkExtension;
 import com.vladsch.flexmark.ext.autolink.internal.AutolinkNodePostProcessor;
@@ -20,6 +22,7 @@ import com.vladsch.flexmark.util.data.MutableDataSet;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -83,8 +86,11 @@ public final class MarkdownRenderer {
     public RenderedMarkdown render(String markdown) {
         com.vladsch.flexmark.util.ast.Document document = parser.parse(markdown);
         List<Reference> references = References.of(document);
-        String html = HtmlSanitizer.sanitize(renderer.render(document));
-        Document doc = Jsoup.parseBodyFragment(html);
+        String rendered = renderer.render(document);
+        // The sanitised output goes straight into jsoup's tree when flexmark wrote all of it;
+        // raw HTML from the author takes the text path, where jsoup parses what the policy wrote.
+        Document doc = (hasRawHtml(document) ? Optional.<Document>empty() : HtmlSanitizer.sanitizeToDocument(rendered))
+                .orElseGet(() -> Jsoup.parseBodyFragment(HtmlSanitizer.sanitize(rendered)));
         doc.outputSettings().prettyPrint(false);
         Element body = doc.body();
 
@@ -173,6 +179,16 @@ public final class MarkdownRenderer {
             }
             return false;
         }
+    }
+
+    /** @return whether the author wrote HTML (a block, inline tag or comment) anywhere in the body */
+    private static boolean hasRawHtml(com.vladsch.flexmark.util.ast.Document document) {
+        for (Node node : document.getDescendants()) {
+            if (node instanceof HtmlBlockBase || node instanceof HtmlInlineBase) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** @return the number of words: what {@code text.strip().split("\\s+").length} counts, without the regex */
