@@ -7,7 +7,6 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 import org.jsoup.parser.Tag;
 import org.owasp.html.ElementPolicy;
@@ -148,6 +147,7 @@ final class HtmlSanitizer {
 
         private final Document document = Document.createShell("");
         private final Deque<Element> open = new ArrayDeque<>();
+        private final StringBuilder pending = new StringBuilder();
         private boolean exact = true;
 
         DocumentBuilder() {
@@ -160,6 +160,7 @@ final class HtmlSanitizer {
 
         @Override
         public void closeDocument() {
+            flushText();
         }
 
         @Override
@@ -171,6 +172,7 @@ final class HtmlSanitizer {
                 exact = false; // jsoup's parser closes the outer link (the adoption agency algorithm)
                 return;
             }
+            flushText();
             Element element = new Element(name);
             for (int i = 0; i + 1 < attrs.size(); i += 2) {
                 String key = attrs.get(i);
@@ -194,6 +196,7 @@ final class HtmlSanitizer {
             if (!exact || Tag.valueOf(name).isEmpty()) {
                 return;
             }
+            flushText();
             if (open.size() > 1 && open.element().nameIs(name)) {
                 open.pop();
             } else {
@@ -206,16 +209,19 @@ final class HtmlSanitizer {
             if (!exact || text.isEmpty()) {
                 return;
             }
-            Element parent = open.element();
-            if (!survives(text, false) || parent.nameIs("pre") && parent.childNodeSize() == 0 && text.charAt(0) == '\n') {
+            if (!survives(text, false)
+                    || pending.isEmpty() && text.charAt(0) == '\n' && open.element().nameIs("pre") && open.element().childNodeSize() == 0) {
                 exact = false;
                 return;
             }
-            Node last = parent.childNodeSize() == 0 ? null : parent.childNode(parent.childNodeSize() - 1);
-            if (last instanceof TextNode textNode) {
-                textNode.text(textNode.getWholeText() + text);
-            } else {
-                parent.appendChild(new TextNode(text));
+            pending.append(text); // the policy hands over text in pieces; jsoup's parser makes one node of them
+        }
+
+        /** Appends the text received since the last tag to the element it belongs in. */
+        private void flushText() {
+            if (!pending.isEmpty()) {
+                open.element().appendChild(new TextNode(pending.toString()));
+                pending.setLength(0);
             }
         }
 
