@@ -10,10 +10,14 @@ import com.vladsch.flexmark.ext.footnotes.FootnoteExtension;
 import com.vladsch.flexmark.ext.gfm.strikethrough.StrikethroughExtension;
 import com.vladsch.flexmark.ext.gfm.tasklist.TaskListExtension;
 import com.vladsch.flexmark.ext.tables.TablesExtension;
+import com.vladsch.flexmark.ext.tables.internal.TableParagraphPreProcessor;
 import com.vladsch.flexmark.html.HtmlRenderer;
 import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.parser.block.NodePostProcessor;
 import com.vladsch.flexmark.parser.block.NodePostProcessorFactory;
+import com.vladsch.flexmark.parser.block.ParagraphPreProcessor;
+import com.vladsch.flexmark.parser.block.ParagraphPreProcessorFactory;
+import com.vladsch.flexmark.parser.block.ParserState;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.ast.NodeTracker;
 import com.vladsch.flexmark.util.ast.TypographicText;
@@ -61,7 +65,7 @@ public final class MarkdownRenderer {
     public MarkdownRenderer() {
         MutableDataSet options = new MutableDataSet()
                 .set(Parser.EXTENSIONS, List.of(
-                        TablesExtension.create(), StrikethroughExtension.create(), TaskListExtension.create(),
+                        new Tables(), StrikethroughExtension.create(), TaskListExtension.create(),
                         new Autolinks(), FootnoteExtension.create(), AnchorLinkExtension.create(),
                         CodeBlockTitles.create()))
                 .set(TablesExtension.CLASS_NAME, "")
@@ -121,6 +125,65 @@ public final class MarkdownRenderer {
         Set<String> anchors = new LinkedHashSet<>(body.select(IDS).eachAttr("id"));
         return new RenderedMarkdown(body.html(), headings, List.copyOf(links), excerpt, words, references,
                 Set.copyOf(anchors), text);
+    }
+
+    /**
+     * flexmark's {@code TablesExtension}, with one table pre-processor for every body. flexmark makes
+     * a new one per body, and each compiles its header-separator regex again; the pre-processor keeps
+     * nothing of a body (it reads the paragraph and parser state it is handed, and its options and
+     * regex never change), so one serves every body and thread.
+     */
+    static final class Tables implements Parser.ParserExtension, HtmlRenderer.HtmlRendererExtension {
+
+        private final TablesExtension tables = TablesExtension.create();
+
+        @Override
+        public void parserOptions(MutableDataHolder options) {
+            tables.parserOptions(options);
+        }
+
+        @Override
+        public void rendererOptions(MutableDataHolder options) {
+            tables.rendererOptions(options);
+        }
+
+        @Override
+        public void extend(HtmlRenderer.Builder builder, String rendererType) {
+            tables.extend(builder, rendererType);
+        }
+
+        @Override
+        public void extend(Parser.Builder builder) {
+            ParagraphPreProcessorFactory each = TableParagraphPreProcessor.Factory();
+            builder.paragraphPreProcessorFactory(new ParagraphPreProcessorFactory() {
+                private volatile ParagraphPreProcessor shared;
+
+                @Override
+                public boolean affectsGlobalScope() {
+                    return each.affectsGlobalScope();
+                }
+
+                @Override
+                public Set<Class<?>> getAfterDependents() {
+                    return each.getAfterDependents();
+                }
+
+                @Override
+                public Set<Class<?>> getBeforeDependents() {
+                    return each.getBeforeDependents();
+                }
+
+                @Override
+                public ParagraphPreProcessor apply(ParserState state) {
+                    ParagraphPreProcessor one = shared;
+                    if (one == null) {
+                        one = each.apply(state); // two threads may both make one; either serves
+                        shared = one;
+                    }
+                    return one;
+                }
+            });
+        }
     }
 
     /**
