@@ -1,17 +1,32 @@
 package dev.essayist.content;
 
+import com.vladsch.flexmark.ast.HtmlBlockBase;
+import com.vladsch.flexmark.ast.HtmlEntity;
+import com.vladsch.flexmark.ast.HtmlInlineBase;
+import com.vladsch.flexmark.ast.Text;
 import com.vladsch.flexmark.ext.anchorlink.AnchorLinkExtension;
-import com.vladsch.flexmark.ext.autolink.AutolinkExtension;
+import com.vladsch.flexmark.ext.autolink.internal.AutolinkNodePostProcessor;
 import com.vladsch.flexmark.ext.footnotes.FootnoteExtension;
 import com.vladsch.flexmark.ext.gfm.strikethrough.StrikethroughExtension;
 import com.vladsch.flexmark.ext.gfm.tasklist.TaskListExtension;
 import com.vladsch.flexmark.ext.tables.TablesExtension;
+import com.vladsch.flexmark.ext.tables.internal.TableParagraphPreProcessor;
 import com.vladsch.flexmark.html.HtmlRenderer;
 import com.vladsch.flexmark.parser.Parser;
+import com.vladsch.flexmark.parser.block.NodePostProcessor;
+import com.vladsch.flexmark.parser.block.NodePostProcessorFactory;
+import com.vladsch.flexmark.parser.block.ParagraphPreProcessor;
+import com.vladsch.flexmark.parser.block.ParagraphPreProcessorFactory;
+import com.vladsch.flexmark.parser.block.ParserState;
+import com.vladsch.flexmark.util.ast.Node;
+import com.vladsch.flexmark.util.ast.NodeTracker;
+import com.vladsch.flexmark.util.ast.TypographicText;
+import com.vladsch.flexmark.util.data.MutableDataHolder;
 import com.vladsch.flexmark.util.data.MutableDataSet;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -50,8 +65,8 @@ public final class MarkdownRenderer {
     public MarkdownRenderer() {
         MutableDataSet options = new MutableDataSet()
                 .set(Parser.EXTENSIONS, List.of(
-                        TablesExtension.create(), StrikethroughExtension.create(), TaskListExtension.create(),
-                        AutolinkExtension.create(), FootnoteExtension.create(), AnchorLinkExtension.create(),
+                        new Tables(), StrikethroughExtension.create(), TaskListExtension.create(),
+                        new Autolinks(), FootnoteExtension.create(), AnchorLinkExtension.create(),
                         CodeBlockTitles.create()))
                 .set(TablesExtension.CLASS_NAME, "")
                 .set(HtmlRenderer.GENERATE_HEADER_ID, true)
@@ -75,8 +90,11 @@ public final class MarkdownRenderer {
     public RenderedMarkdown render(String markdown) {
         com.vladsch.flexmark.util.ast.Document document = parser.parse(markdown);
         List<Reference> references = References.of(document);
-        String html = HtmlSanitizer.sanitize(renderer.render(document));
-        Document doc = Jsoup.parseBodyFragment(html);
+        String rendered = renderer.render(document);
+        // The sanitised output goes straight into jsoup's tree when flexmark wrote all of it;
+        // raw HTML from the author takes the text path, where jsoup parses what the policy wrote.
+        Document doc = (hasRawHtml(document) ? Optional.<Document>empty() : HtmlSanitizer.sanitizeToDocument(rendered))
+                .orElseGet(() -> Jsoup.parseBodyFragment(HtmlSanitizer.sanitize(rendered)));
         doc.outputSettings().prettyPrint(false);
         Element body = doc.body();
 
@@ -107,6 +125,133 @@ public final class MarkdownRenderer {
         Set<String> anchors = new LinkedHashSet<>(body.select(IDS).eachAttr("id"));
         return new RenderedMarkdown(body.html(), headings, List.copyOf(links), excerpt, words, references,
                 Set.copyOf(anchors), text);
+    }
+
+    /**
+     * flexmark's {@code TablesExtension}, with one table pre-processor for every body. flexmark makes
+     * a new one per body, and each compiles its header-separator regex again; the pre-processor keeps
+     * nothing of a body (it reads the paragraph and parser state it is handed, and its options and
+     * regex never change), so one serves every body and thread.
+     */
+    static final class Tables implements Parser.ParserExtension, HtmlRenderer.HtmlRendererExtension {
+
+        private final TablesExtension tables = TablesExtension.create();
+
+        @Override
+        public void parserOptions(MutableDataHolder options) {
+            tables.parserOptions(options);
+        }
+
+        @Override
+        public void rendererOptions(MutableDataHolder options) {
+            tables.rendererOptions(options);
+        }
+
+        @Override
+        public void extend(HtmlRenderer.Builder builder, String rendererType) {
+            tables.extend(builder, rendererType);
+        }
+
+        @Override
+        public void extend(Parser.Builder builder) {
+            ParagraphPreProcessorFactory each = TableParagraphPreProcessor.Factory();
+            builder.paragraphPreProcessorFactory(new ParagraphPreProcessorFactory() {
+                private volatile ParagraphPreProcessor shared;
+
+                @Override
+                public boolean affectsGlobalScope() {
+                    return each.affectsGlobalScope();
+                }
+
+                @Override
+                public Set<Class<?>> getAfterDependents() {
+                    return each.getAfterDependents();
+                }
+
+                @Override
+                public Set<Class<?>> getBeforeDependents() {
+                    return each.getBeforeDependents();
+                }
+
+                @Override
+                public ParagraphPreProcessor apply(ParserState state) {
+                    ParagraphPreProcessor one = shared;
+                    if (one == null) {
+                        one = each.apply(state); // two threads may both make one; either serves
+                        shared = one;
+                    }
+                    return one;
+                }
+            });
+        }
+    }
+
+    /**
+     * flexmark's {@code AutolinkExtension}, with the same post-processor, run only on text that can
+     * hold a link. flexmark runs a regex ({@code \b([a-z][a-z0-9+.-]*://)}) and the autolink
+     * library's scan over every text node; the library finds a URL only at {@code ://}, an e-mail
+     * address only at {@code @}, and a bare host only at {@code www.}, and the regex needs
+     * {@code ://} too. A text node none of whose characters can be escaped or decoded into another
+     * character ({@code \}, {@code &}), and not joined with a following entity or typographic
+     * node, holding none of the three, gets no link from flexmark's post-processor either, so it
+     * is skipped; every other node goes to that post-processor unchanged.
+     */
+    static final class Autolinks implements Parser.ParserExtension {
+
+        @Override
+        public void parserOptions(MutableDataHolder options) {
+        }
+
+        @Override
+        public void extend(Parser.Builder builder) {
+            builder.postProcessorFactory(new NodePostProcessorFactory(false) {
+                {
+                    addNodes(Text.class);
+                }
+
+                @Override
+                public NodePostProcessor apply(com.vladsch.flexmark.util.ast.Document document) {
+                    AutolinkNodePostProcessor autolinks = new AutolinkNodePostProcessor(document);
+                    return new NodePostProcessor() {
+                        @Override
+                        public void process(NodeTracker state, Node node) {
+                            if (mayHoldLink(node)) {
+                                autolinks.process(state, node);
+                            }
+                        }
+                    };
+                }
+            });
+        }
+
+        /** @return false only when flexmark's autolink post-processor surely finds no link in {@code node} */
+        static boolean mayHoldLink(Node node) {
+            if (node.getNext() instanceof TypographicText || node.getNext() instanceof HtmlEntity) {
+                return true;
+            }
+            CharSequence chars = node.getChars();
+            int length = chars.length();
+            for (int i = 0; i < length; i++) {
+                char c = chars.charAt(i);
+                if (c == '@' || c == '\\' || c == '&'
+                        || c == ':' && i + 2 < length && chars.charAt(i + 1) == '/' && chars.charAt(i + 2) == '/'
+                        || c == 'w' && i + 3 < length && chars.charAt(i + 1) == 'w' && chars.charAt(i + 2) == 'w'
+                                && chars.charAt(i + 3) == '.') {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    /** @return whether the author wrote HTML (a block, inline tag or comment) anywhere in the body */
+    private static boolean hasRawHtml(com.vladsch.flexmark.util.ast.Document document) {
+        for (Node node : document.getDescendants()) {
+            if (node instanceof HtmlBlockBase || node instanceof HtmlInlineBase) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** @return the number of words: what {@code text.strip().split("\\s+").length} counts, without the regex */

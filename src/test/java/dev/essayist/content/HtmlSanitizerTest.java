@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.essayist.XssCorpus;
 import java.util.stream.Stream;
 import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -74,5 +75,36 @@ class HtmlSanitizerTest {
         assertThat(body.selectFirst("p").attributes().size()).isZero();
         assertThat(body.selectFirst("span").className()).isEqualTo("hl");
         assertThat(body.selectFirst("span").id()).isEmpty();
+    }
+
+    @Test
+    void buildsTheDocumentThatParsingItsTextGives() {
+        String html = "<h2 id=\"a-b\">T &amp; &lt;x&gt;</h2>\n<p>A <a href=\"https://e.com/?a=1&amp;b=2\" title=\"q&quot;\">link</a>,"
+                + " <a href=\"javascript:alert(1)\">bad</a><br />\n<img src=\"/x.png\" alt=\"\" onerror=\"alert(1)\" />"
+                + " 'quoted' @ + = \u00e9</p>\n<table>\n<thead>\n<tr><th align=\"left\">h</th></tr>\n</thead>\n<tbody>\n"
+                + "<tr><td>d</td></tr>\n</tbody>\n</table>\n<ul>\n<li><input type=\"checkbox\" disabled=\"disabled\" />done</li>\n"
+                + "</ul>\n<pre data-title=\"q.sql\"><code class=\"language-sql\">SELECT 1 &lt; 2;\n</code></pre>\n";
+        Document direct = HtmlSanitizer.sanitizeToDocument(html).orElseThrow();
+        Document parsed = Jsoup.parseBodyFragment(HtmlSanitizer.sanitize(html));
+        assertThat(direct.body().html()).isEqualTo(parsed.body().html());
+        assertThat(direct.body().text()).isEqualTo(parsed.body().text());
+        assertThat(direct.select("a[href^=javascript], [onerror]")).isEmpty();
+        assertThat(direct.select("a").text()).isEqualTo("link");
+    }
+
+    @Test
+    void buildsWhatParsingGivesForNestedLinksAndControlCharacters() {
+        for (String html : new String[] {"<p><a href=\"/a\">x <a href=\"/b\">y</a></a></p>", "<p>a\u0001b\u0000c</p>"}) {
+            Document direct = HtmlSanitizer.sanitizeToDocument(html).orElseThrow();
+            assertThat(direct.body().html()).isEqualTo(Jsoup.parseBodyFragment(HtmlSanitizer.sanitize(html)).body().html());
+        }
+    }
+
+    @Test
+    void leavesToTheTextPathWhatTheRendererWouldRewrite() {
+        assertThat(HtmlSanitizer.sanitizeToDocument("<p>{{ name }}</p>")).isEmpty();
+        assertThat(HtmlSanitizer.sanitizeToDocument("<p>a\rb</p>")).isEmpty();
+        assertThat(HtmlSanitizer.sanitizeToDocument("<p>emoji \uD83D\uDE00</p>")).isEmpty();
+        assertThat(HtmlSanitizer.sanitizeToDocument("<p><a href=\"/a\" title=\"`x\">x</a></p>")).isEmpty();
     }
 }

@@ -84,6 +84,14 @@ class MarkdownRendererTest {
     }
 
     @Test
+    void autolinksUrlsHostsAndAddressesButNotOtherText() {
+        Document doc = html(renderer.render("Mail a.b@example.com, visit www.example.org or https://example.com/x?a=1.\n\n"
+                + "Plain words: www, http, at, example.com, a: //b; escaped: a\\@b.com.\n\n*Emphasis www.em.example* too.\n"));
+        assertThat(doc.select("a").eachAttr("href")).containsExactly("mailto:a.b@example.com", "http://www.example.org",
+                "https://example.com/x?a=1", "mailto:a@b.com", "http://www.em.example");
+    }
+
+    @Test
     void computesExcerptWordsLinksAndReadingTime() {
         String body = "First paragraph with a [link](/posts/other#part).\n\nSecond.\n\n" + "word ".repeat(500);
         RenderedMarkdown rendered = renderer.render(body);
