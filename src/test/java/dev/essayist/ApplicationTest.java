@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -70,7 +69,12 @@ class ApplicationTest {
                     }
                 }
             } catch (IOException e) {
-                throw new UncheckedIOException(e);
+                // Stopping the process closes its output under this reader ("Stream closed"): that
+                // ends the output. Anything else is kept with the output, which failures print.
+                synchronized (output) {
+                    output.add(process.isAlive() ? "[output unreadable: " + e + "]" : "[output closed: " + e + "]");
+                    output.notifyAll();
+                }
             }
         });
         reader.setDaemon(true);
