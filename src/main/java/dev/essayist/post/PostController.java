@@ -148,7 +148,7 @@ class PostController {
 
     @Get("/page/{n}")
     MutableHttpResponse<?> page(HttpRequest<?> request, String n) {
-        int number = Pagination.number(n).orElse(0);
+        int number = Pagination.number(n);
         if (number == 1) {
             return HttpResponse.redirect(URI.create("/"));
         }

@@ -3,7 +3,6 @@ package dev.essayist.site;
 import io.micronaut.core.annotation.Nullable;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.OptionalInt;
 
 /**
  * Where one page of a paginated list sits: the index ({@code /}, {@code /page/2}, ...) and a tag
@@ -39,13 +38,13 @@ public record Pagination(int page, int pages, int size, String first, @Nullable 
 
     /**
      * @param number the path segment after {@code /page/}, as requested
-     * @return the page number it names: empty when it is not a whole number
+     * @return the page number it names, or 0 (no page) when it is not a whole number
      */
-    public static OptionalInt number(String number) {
+    public static int number(String number) {
         try {
-            return OptionalInt.of(Integer.parseInt(number));
+            return Integer.parseInt(number);
         } catch (NumberFormatException e) {
-            return OptionalInt.empty();
+            return 0; // "/page/two" names no page: the caller answers 404, as for page 0
         }
     }
 

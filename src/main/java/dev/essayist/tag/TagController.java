@@ -85,7 +85,7 @@ class TagController {
 
     @Get("/{slug}/page/{n}")
     MutableHttpResponse<?> page(HttpRequest<?> request, String slug, String n) {
-        int number = Pagination.number(n).orElse(0);
+        int number = Pagination.number(n);
         if (number == 1) {
             // Page 1 lives at the tag's own address; only a known tag is redirected there.
             return tags.findBySlug(slug).<MutableHttpResponse<?>>map(

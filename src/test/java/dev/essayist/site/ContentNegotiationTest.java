@@ -29,6 +29,7 @@ class ContentNegotiationTest extends SiteFixture {
     @ParameterizedTest(name = "{0} with Accept: {1}")
     @CsvSource(delimiter = '|', textBlock = """
             /                 | text/html                          | text/html
+            /page/2           | application/json                   | text/html
             /posts/beta       | text/html                          | text/html
             /posts/beta       | application/json                   | text/html
             /tags/postgresql  | text/html                          | text/html
