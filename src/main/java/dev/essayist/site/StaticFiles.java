@@ -32,6 +32,8 @@ public class StaticFiles {
     static final long RECHECK_NANOS = 250_000_000L;
     /** {@link System#nanoTime()} of the last check that found every fingerprint current. */
     private volatile long lastCurrent = System.nanoTime() - RECHECK_NANOS;
+    /** Whether {@link #url} handed out a new fingerprint for a file since the last check. */
+    private volatile boolean changed;
 
     StaticFiles(SiteConfig site) {
         this.root = site.statics().toAbsolutePath().normalize();
@@ -106,7 +108,13 @@ public class StaticFiles {
         Optional<Rendered> file = find(relative);
         file.ifPresent(r -> {
             Path path = root.resolve(relative).normalize();
-            fingerprinted.put(path, cache.get(path));
+            Entry current = cache.get(path);
+            Entry before = fingerprinted.put(path, current);
+            if (before != null && (!before.modified().equals(current.modified()) || before.size() != current.size())) {
+                // A page rendered now carries the new fingerprint; pages cached before carry the old
+                // one, and the stat check below compares with the new entry, so it must be told.
+                changed = true;
+            }
         });
         return file.map(r -> "/static/" + relative + "?v=" + r.etag().substring(1, 11))
                 .orElse("/static/" + relative);
@@ -122,6 +130,10 @@ public class StaticFiles {
      *         embedding its old URL are stale
      */
     boolean fingerprintsCurrent() {
+        if (changed) {
+            changed = false;
+            return false;
+        }
         long now = System.nanoTime();
         if (now - lastCurrent < RECHECK_NANOS) {
             return true;
