@@ -87,9 +87,11 @@ class TagController {
     MutableHttpResponse<?> page(HttpRequest<?> request, String slug, String n) {
         int number = Pagination.number(n);
         if (number == 1) {
-            // Page 1 lives at the tag's own address; only a known tag is redirected there.
-            return tags.findBySlug(slug).<MutableHttpResponse<?>>map(
-                    tag -> HttpResponse.redirect(URI.create("/tags/" + tag.slug())))
+            // Page 1 lives at the tag's own address. Only a tag with a published essay is redirected
+            // there: one carried by drafts alone does not exist for readers (DESIGN.md invariant 5).
+            return posts.countPublishedByTag(slug, clock.instant()) == 0 ? errors.notFound(request)
+                    : tags.findBySlug(slug).<MutableHttpResponse<?>>map(
+                            tag -> HttpResponse.redirect(URI.create("/tags/" + tag.slug())))
                     .orElseGet(() -> errors.notFound(request));
         }
         return number < 1 ? errors.notFound(request) : tagPage(request, slug, number);
