@@ -93,6 +93,8 @@ final class CachedPageHandler extends ChannelDuplexHandler {
     /** The request just answered here still has its (empty) last content to come, to drop. */
     private boolean dropping;
     private boolean flushPending;
+    /** Micronaut's handler asked for more input while a request was held; asked again on release. */
+    private boolean readWanted;
 
     /** @param cache the response cache */
     CachedPageHandler(PageCache cache) {
@@ -153,7 +155,8 @@ final class CachedPageHandler extends ChannelDuplexHandler {
     /** Parks a request until the render it waits for has been written, then reads it again. */
     private void hold(ChannelHandlerContext ctx, HttpRequest request, String key, CompletableFuture<Void> render) {
         held = request;
-        render.orTimeout(WAIT_SECONDS, TimeUnit.SECONDS).whenComplete((done, failed) -> {
+        // Each waiter its own timeout, on a copy: the render's future is shared by every waiter.
+        render.copy().orTimeout(WAIT_SECONDS, TimeUnit.SECONDS).whenComplete((done, failed) -> {
             if (failed != null) {
                 // A render that never finished must not make later readers wait too.
                 cache.rendering().remove(key, render);
@@ -184,6 +187,25 @@ final class CachedPageHandler extends ChannelDuplexHandler {
         }
         // Outside a read, Micronaut's handler dispatches what it was given at its read-complete.
         ctx.fireChannelReadComplete();
+        if (held == null && readWanted) {
+            readWanted = false;
+            ctx.read();
+        }
+    }
+
+    /**
+     * Back-pressure while a request is held: Micronaut's handler reads on demand (auto-read off) and
+     * asks for more when it has nothing to do, which is the case while its next request waits here.
+     * The socket is not read until the held request is released, so a client pipelining behind it
+     * cannot make this connection buffer without bound.
+     */
+    @Override
+    public void read(ChannelHandlerContext ctx) {
+        if (held != null) {
+            readWanted = true;
+            return;
+        }
+        ctx.read();
     }
 
     @Override
