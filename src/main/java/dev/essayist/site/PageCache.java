@@ -193,7 +193,7 @@ public class PageCache implements Ordered {
             return null;
         }
         if (!statics.fingerprintsCurrent()) {
-            invalidate();
+            dropPages(); // on the event loop: never behind the lock a scheduled-essay query holds
             return null;
         }
         Instant until = validUntil;
@@ -289,7 +289,7 @@ public class PageCache implements Ordered {
      */
     private long currentGeneration() {
         if (!statics.fingerprintsCurrent()) {
-            invalidate();
+            dropPages();
         }
         Instant until = validUntil;
         if (until == null || !clock.instant().isBefore(until)) {
@@ -306,10 +306,19 @@ public class PageCache implements Ordered {
         return generation.get();
     }
 
+    /** Drops every cached response and forgets when the next scheduled essay is due: the index changed. */
     private synchronized void invalidate() {
+        dropPages();
+        validUntil = null;
+    }
+
+    /**
+     * Drops every cached response, without the lock: for a stylesheet change, which leaves the
+     * schedule of essays as it was. A render under way is not stored (its generation is older).
+     */
+    private void dropPages() {
         generation.incrementAndGet();
         cache.invalidateAll();
-        validUntil = null;
     }
 
     /**
