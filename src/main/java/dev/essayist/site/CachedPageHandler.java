@@ -135,7 +135,7 @@ final class CachedPageHandler extends ChannelDuplexHandler {
                     ReferenceCountUtil.release(msg);
                     return;
                 }
-                if (mayWait && cache.caching()) {
+                if (mayWait && cache.caching() && PageCache.cacheable(request.uri())) {
                     // One render per page: the first miss renders, the others wait for its entry.
                     String key = PageCache.key(accept, request.uri());
                     CompletableFuture<Void> mine = new CompletableFuture<>();

@@ -140,7 +140,7 @@ public class PageCache implements Ordered {
     @RequestFilter
     @Nullable
     HttpResponse<?> answer(HttpRequest<?> request) {
-        if (preview || changing || request.getMethod() != HttpMethod.GET || request.getPath().startsWith("/static/")
+        if (preview || changing || request.getMethod() != HttpMethod.GET || !cacheable(request.getPath())
                 // Only requests the router understood: a malformed target (/posts/%zz, //host/)
                 // must reach its 400 or redirect, never another page's entry.
                 || RouteAttributes.getRouteMatch(request).isEmpty()) {
@@ -170,6 +170,15 @@ public class PageCache implements Ordered {
      */
     ConcurrentMap<String, CompletableFuture<Void>> rendering() {
         return rendering;
+    }
+
+    /**
+     * @param target a request target or path, e.g. {@code /posts/x} or {@code /static/css/site.css?v=1}
+     * @return whether a response to it may be cached: not a {@code /static/} file, which
+     *         {@link StaticFiles} already holds
+     */
+    static boolean cacheable(String target) {
+        return !target.startsWith("/static/");
     }
 
     /** @return whether responses are cached at all (not in preview mode) */
