@@ -69,6 +69,9 @@ public final class MarkdownRenderer {
                         new Autolinks(), FootnoteExtension.create(), AnchorLinkExtension.create(),
                         CodeBlockTitles.create()))
                 .set(TablesExtension.CLASS_NAME, "")
+                // Line starts are recorded while parsing, so a node's line is a binary search
+                // (References); without it flexmark scans the text from its start for every node.
+                .set(Parser.TRACK_DOCUMENT_LINES, true)
                 .set(HtmlRenderer.GENERATE_HEADER_ID, true)
                 .set(HtmlRenderer.RENDER_HEADER_ID, true)
                 .set(HtmlRenderer.HEADER_ID_GENERATOR_NO_DUPED_DASHES, true)
