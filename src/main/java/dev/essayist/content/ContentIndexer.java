@@ -68,6 +68,7 @@ public class ContentIndexer {
     private final ApplicationEventPublisher<ContentChanged> events;
     private final ApplicationEventPublisher<ContentChanging> changing;
     private final ObjectMapper json;
+    private final java.time.Clock clock;
     private final PostReader postReader;
     private final PageReader pageReader;
     private final Map<String, List<ContentProblem>> problemsByFile = new ConcurrentHashMap<>();
@@ -81,7 +82,7 @@ public class ContentIndexer {
 
     ContentIndexer(SiteConfig site, PostRepository posts, TagRepository tags, PageRepository pages,
                    SearchIndex search, TransactionOperations<Connection> tx, ApplicationEventPublisher<ContentChanged> events,
-                   ApplicationEventPublisher<ContentChanging> changing, ObjectMapper json) {
+                   ApplicationEventPublisher<ContentChanging> changing, ObjectMapper json, java.time.Clock clock) {
         this.site = site;
         this.posts = posts;
         this.tags = tags;
@@ -91,6 +92,7 @@ public class ContentIndexer {
         this.events = events;
         this.changing = changing;
         this.json = json;
+        this.clock = clock;
         MarkdownRenderer markdown = new MarkdownRenderer();
         this.postReader = new PostReader(site.zone(), markdown);
         this.pageReader = new PageReader(site.zone(), markdown);
@@ -167,12 +169,10 @@ public class ContentIndexer {
         long checked = System.nanoTime();
         long committed = checked;
         Set<String> changed = new LinkedHashSet<>();
-        boolean announced = false;
         try {
             if (!toWrite.isEmpty() || !gone.isEmpty() || !acceptedPages.isEmpty() || !pagesGone.isEmpty()) {
                 // From here until ContentChanged, readers may see the new rows: caches stand aside.
                 changing.publishEvent(new ContentChanging());
-                announced = true;
                 List<String> replaced = new ArrayList<>(gone);
                 toWrite.stream().map(p -> p.source().name()).filter(indexed::containsKey).forEach(replaced::add);
                 List<PostRow> rows = toWrite.parallelStream().map(this::row).toList();
@@ -263,11 +263,20 @@ public class ContentIndexer {
                     (read - start) / 1_000_000, (checked - read) / 1_000_000, (committed - checked) / 1_000_000, (written - committed) / 1_000_000);
             return report;
         } finally {
-            // Always after a ContentChanging, even when the write failed (then with no files), so
-            // that caches never stay aside.
-            if (announced) {
-                events.publishEvent(new ContentChanged(Set.copyOf(changed)));
-            }
+            // After every reindex, so caches always know the schedule, and always after a
+            // ContentChanging, even when the write failed (then with no files), so that caches
+            // never stay aside.
+            events.publishEvent(new ContentChanged(changed, dueTimes()));
+        }
+    }
+
+    /** @return when the published set next changes by itself, for {@link ContentChanged#due()} */
+    private List<Instant> dueTimes() {
+        try {
+            return posts.findDueTimes(clock.instant());
+        } catch (RuntimeException e) {
+            LOG.error("Cannot read the schedule of scheduled essays; caches will not drop pages when one comes due", e);
+            return List.of();
         }
     }
 

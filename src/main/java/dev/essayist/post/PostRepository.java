@@ -95,6 +95,15 @@ public interface PostRepository extends CrudRepository<Post, Long> {
     @Query("SELECT MIN(p.visible_from) FROM post p WHERE p.visible_from > :now")
     Optional<Instant> findNextScheduled(Instant now);
 
+    /**
+     * @param now the current time
+     * @return every instant after {@code now} at which the published set changes without a
+     * reindex (a post's {@code visible_from}), ascending and distinct: the schedule that
+     * {@code ContentChanged} carries to caches
+     */
+    @Query("SELECT DISTINCT p.visible_from FROM post p WHERE p.visible_from > :now ORDER BY p.visible_from")
+    List<Instant> findDueTimes(Instant now);
+
     /** @return every indexed file, published or not */
     @Query("SELECT p.id, p.source_path, p.source_hash, p.slug, p.guid FROM post p")
     List<PostSource> findSources();

@@ -23,8 +23,8 @@ class BulkIndexMemoryTest {
         try {
             BulkIndexMemory memory = new BulkIndexMemory(3, new ScheduledExecutorTaskScheduler(scheduler));
             List<String> lines = logged(() -> {
-                memory.onContentChanged(new ContentChanged(Set.of("a.md", "b.md")));
-                memory.onContentChanged(new ContentChanged(Set.of("a.md", "b.md", "c.md")));
+                memory.onContentChanged(ContentChanged.of(Set.of("a.md", "b.md")));
+                memory.onContentChanged(ContentChanged.of(Set.of("a.md", "b.md", "c.md")));
                 scheduler.shutdown();
                 awaitQuietly(scheduler);
             });
@@ -42,7 +42,7 @@ class BulkIndexMemoryTest {
         try {
             BulkIndexMemory memory = new BulkIndexMemory(0, new ScheduledExecutorTaskScheduler(scheduler));
             assertThat(logged(() -> {
-                memory.onContentChanged(new ContentChanged(Set.of("a.md", "b.md")));
+                memory.onContentChanged(ContentChanged.of(Set.of("a.md", "b.md")));
                 scheduler.shutdown();
                 awaitQuietly(scheduler);
             })).isEmpty();

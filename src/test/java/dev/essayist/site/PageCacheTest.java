@@ -91,7 +91,7 @@ class PageCacheTest extends SiteFixture {
         clock.now.set(Instant.parse("2025-06-01T00:00:00Z"));
         sql("UPDATE post SET title = 'Beta' WHERE slug = 'beta'");
         sql("UPDATE post SET slug = 'gamma' WHERE slug = 'renamed'");
-        events.publishEvent(new ContentChanged(Set.of()));
+        events.publishEvent(ContentChanged.of(Set.of()));
     }
 
     @Test
@@ -102,7 +102,7 @@ class PageCacheTest extends SiteFixture {
         sql("UPDATE post SET title = 'Beta, edited' WHERE slug = 'beta'");
         assertThat(http.html("/posts/beta").select("h1").text()).isEqualTo("Beta");
 
-        events.publishEvent(new ContentChanged(Set.of("2025-02-20-beta.md")));
+        events.publishEvent(ContentChanged.of(Set.of("2025-02-20-beta.md")));
         assertThat(http.html("/posts/beta").select("h1").text()).isEqualTo("Beta, edited");
     }
 
@@ -121,7 +121,7 @@ class PageCacheTest extends SiteFixture {
         sql("UPDATE post SET title = 'Beta, twice' WHERE slug = 'beta'");
         assertThat(http.html("/posts/beta").select("h1").text()).isEqualTo("Beta, twice");
 
-        events.publishEvent(new ContentChanged(Set.of("2025-02-20-beta.md")));
+        events.publishEvent(ContentChanged.of(Set.of("2025-02-20-beta.md")));
         assertThat(http.html("/posts/beta").select("h1").text()).isEqualTo("Beta, twice");
         // Caching again after the change.
         sql("UPDATE post SET title = 'Beta, thrice' WHERE slug = 'beta'");
