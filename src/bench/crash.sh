@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # SIGKILL during a reindex, then restart: the index must come back serving exactly the files on
-# disk (DESIGN.md invariants 1 and 2). Generates an archive, starts the jar on a fresh file index,
+# disk (design.md invariants 1 and 2). Generates an archive, starts the jar on a fresh file index,
 # kills it with SIGKILL while the cold index is being written, deletes one essay and adds another,
 # restarts, and compares /archive with the folder.
 #

@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
  * {@code new "Title" [--tags a,b] [--draft] [--posts DIR]}: writes {@code posts/YYYY-MM-DD-slug.md}
  * (today in the site time zone) with complete front matter: title, date (now, to the minute, with
  * the zone's offset), tags, summary, slug, a stable {@code id} ({@code YYYY-MM-DD-slug}, the form
- * of DESIGN.md's front matter), draft and aliases. Refuses to overwrite a file, exit 1.
+ * of design.md's front matter), draft and aliases. Refuses to overwrite a file, exit 1.
  */
 @Singleton
 @Command(name = "new", mixinStandardHelpOptions = true,

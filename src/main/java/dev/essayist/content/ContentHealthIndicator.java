@@ -15,7 +15,7 @@ import org.reactivestreams.Publisher;
 
 /**
  * The {@code content} part of {@code /health}: always UP (a broken file never takes the site
- * down; DESIGN.md invariant 3), with the current problems of {@code posts/} as details, each with
+ * down; design.md invariant 3), with the current problems of {@code posts/} as details, each with
  * file, line, severity and message, and the same problems as compiler-style lines.
  *
  * <p>Readiness stays UP while the site serves the index kept from the last run and catches up with

@@ -39,7 +39,7 @@ import org.slf4j.LoggerFactory;
  * {@link IndexBatch}); then brings the full-text index in step with the committed rows
  * ({@link SearchIndex}, which readers see switch in one step).
  *
- * <p>Invariants kept (DESIGN.md): the index is derived from the files (1); a reindex commits in
+ * <p>Invariants kept (design.md): the index is derived from the files (1); a reindex commits in
  * one transaction or not at all (2); a file that fails keeps its last good rows and is reported
  * with file, line and reason (3). Files whose SHA-256 is unchanged are not read again: what the
  * link check and the problem list need of a post (its ids, links and warnings) is stored with its

@@ -13,7 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * A post's front matter, typed and validated (the fields of DESIGN.md's "Front matter").
+ * A post's front matter, typed and validated (the fields of design.md's "Front matter").
  *
  * @param title   required, non-blank
  * @param date    required first publication time; a bare date is midnight in the site time zone

@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Keeps the H2 index in a file ({@code jdbc:h2:file:...}, by default {@code .essayist/index.mv.db})
  * so a restart re-reads only files whose hash changed, and makes sure that file is always safe to
- * use (DESIGN.md invariant 1: the index is derived, so throwing it away loses nothing).
+ * use (design.md invariant 1: the index is derived, so throwing it away loses nothing).
  *
  * <p>Before the connection pool opens the file, it is checked with a plain JDBC connection:
  * <ul>

@@ -13,7 +13,7 @@ import java.util.List;
 /**
  * What surrounds an essay: the essays related to it by tags, and the essays on this site that
  * link to it (the link graph the indexer stores in {@code link}). Only published essays appear
- * (DESIGN.md invariant 5).
+ * (design.md invariant 5).
  */
 @JdbcRepository(dialect = Dialect.H2)
 interface EssayLinks extends GenericRepository<Post, Long> {

@@ -10,7 +10,7 @@ import java.util.Optional;
 
 /**
  * Posts in the index. Every public read takes {@code now}: a post is published when it is not a
- * draft and its {@code published_at} is not after {@code now} (DESIGN.md invariant 5), so a
+ * draft and its {@code published_at} is not after {@code now} (design.md invariant 5), so a
  * scheduled post appears at its time without any write; see {@link #PUBLISHED}. Lists are newest first, ties by id.
  */
 @JdbcRepository(dialect = Dialect.H2)

@@ -5,7 +5,7 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 
 /**
- * The clock every "is it published yet?" question asks (DESIGN.md invariant 5). A bean, so tests
+ * The clock every "is it published yet?" question asks (design.md invariant 5). A bean, so tests
  * can move time forward instead of sleeping.
  */
 @Factory

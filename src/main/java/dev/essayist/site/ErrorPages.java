@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Error pages in the site's layout: 404 for unknown paths and missing essays, 4xx for malformed
- * requests, 500 for anything that fails while answering (DESIGN.md invariant 8). No error page
+ * requests, 500 for anything that fails while answering (design.md invariant 8). No error page
  * carries a stack trace or a class name; the log does.
  */
 @Controller(produces = MediaType.ALL)

@@ -19,7 +19,7 @@ import java.util.concurrent.ConcurrentMap;
  *
  * <p>Only regular files strictly inside the folder are ever returned: the request path is
  * resolved and normalised, then must still start with the folder's real path and contain no
- * hidden segment (DESIGN.md invariant 7).
+ * hidden segment (design.md invariant 7).
  */
 @Singleton
 public class StaticFiles {

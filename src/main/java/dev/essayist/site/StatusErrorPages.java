@@ -11,7 +11,7 @@ import jakarta.inject.Singleton;
  * Replaces Micronaut's JSON error bodies with the site's HTML error pages for the statuses Micronaut
  * answers on its own, without a route or an exception handler: a request Netty could not decode
  * ({@code 400}), or a request line or header over the limit ({@code 413}). Every response is then
- * a page in the site's layout, with the security headers, and never a stack trace (DESIGN.md
+ * a page in the site's layout, with the security headers, and never a stack trace (design.md
  * invariant 8).
  */
 @Primary

@@ -12,7 +12,7 @@ import java.util.Properties;
 /**
  * Third-party browser code from a WebJar on the class path, served at {@code /vendor/{file}} by
  * {@link VendorController}, never from another host. Only the files listed here are reachable
- * (DESIGN.md invariant 7).
+ * (design.md invariant 7).
  *
  * <p>highlight.js comes from {@code org.webjars:highlightjs}; its "common" build covers Java,
  * SQL, Rust, Go, Python, TypeScript, shell, YAML, JSON and diff. Its version is read from the

@@ -88,7 +88,7 @@ class TagController {
         int number = Pagination.number(n);
         if (number == 1) {
             // Page 1 lives at the tag's own address. Only a tag with a published essay is redirected
-            // there: one carried by drafts alone does not exist for readers (DESIGN.md invariant 5).
+            // there: one carried by drafts alone does not exist for readers (design.md invariant 5).
             return posts.countPublishedByTag(slug, clock.instant()) == 0 ? errors.notFound(request)
                     : tags.findBySlug(slug).<MutableHttpResponse<?>>map(
                             tag -> HttpResponse.redirect(URI.create("/tags/" + tag.slug())))

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * Requests no browser sends answer a 4xx HTML error page in the site's layout, never a 5xx, never
- * Micronaut's JSON error, and never a stack trace or a Java class name (DESIGN.md invariant 8).
+ * Micronaut's JSON error, and never a stack trace or a Java class name (design.md invariant 8).
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)

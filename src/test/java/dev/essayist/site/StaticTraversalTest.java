@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * Only files under {@code static/} are reachable (DESIGN.md invariant 7), whatever the request path:
+ * Only files under {@code static/} are reachable (design.md invariant 7), whatever the request path:
  * a corpus of traversal attempts in every encoding, sent byte for byte over a socket, against a
  * site with secrets just outside {@code static/}, a hidden file and symbolic links inside it. The
  * shape of CVE-2021-32769 (Micronaut serving files outside its static folder) is in the corpus.
