@@ -2,7 +2,7 @@ package dev.essayist.cli;
 
 import dev.essayist.content.ContentIndexer;
 import dev.essayist.content.ContentProblem;
-import dev.essayist.post.PostRepository;
+import dev.essayist.post.AliasRepository;
 import dev.essayist.site.SiteConfig;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -79,7 +79,7 @@ final class ExportCommand implements Subcommand {
             List<ContentProblem> problems = context.getBean(ContentIndexer.class).problems();
             problems.forEach(stderr::println);
             StaticExport.Result result = new StaticExport(server.getURI(), base).export(out, staticDir,
-                    context.getBean(PostRepository.class).findPublishedAliases(context.getBean(Clock.class).instant()));
+                    context.getBean(AliasRepository.class).findPublishedAliases(context.getBean(Clock.class).instant()));
             long errors = problems.stream().filter(p -> p.severity() == ContentProblem.Severity.ERROR).count();
             stdout.printf("Exported %d files (%d alias redirects) to %s for %s in %d ms%s.%n", result.files().size(),
                     result.redirects(), out, base, (System.nanoTime() - start) / 1_000_000,

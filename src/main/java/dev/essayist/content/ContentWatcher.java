@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * {@code WatchService}, inotify on Linux) reports for a post file.
  *
  * <p>Editors save in several events (truncate, write, write, rename; backup and lock files). Events
- * for names that cannot be posts are ignored ({@link ContentIndexer#isPostName}); the others start
+ * for names that cannot be posts are ignored ({@link PostsFolder#isContentName}); the others start
  * or extend a burst, and the reindex runs once the folder has been quiet for {@link #QUIET}, or at
  * the latest {@link #MAX_WAIT} after the burst's first event, so a change is served within a
  * second even while a tool keeps writing. A file that was caught half-written fails to parse,
@@ -135,7 +135,7 @@ class ContentWatcher {
     @EventListener
     void onFileChanged(FileChangedEvent event) {
         // The watcher reports names relative to the watched folder (posts/ or posts/pages/).
-        if (ContentIndexer.isPostName(event.getPath().getFileName().toString())) {
+        if (PostsFolder.isContentName(event.getPath().getFileName().toString())) {
             LOG.debug("{} {}", event.getEventType(), event.getPath());
             changed();
         }

@@ -12,7 +12,6 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.ValidateResult;
 import io.micronaut.inject.qualifiers.Qualifiers;
 import io.micronaut.runtime.event.annotation.EventListener;
-import io.micronaut.transaction.TransactionOperations;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.io.IOException;
@@ -62,7 +61,7 @@ class IndexStore implements BeanCreatedEventListener<DatasourceConfiguration> {
     private static final Logger LOG = LoggerFactory.getLogger(IndexStore.class);
 
     /** Bump when what the indexer writes for the same file changes (rendering, columns' meaning). */
-    static final int FORMAT = 1;
+    static final int FORMAT = 2;
     private static final String FILE_PREFIX = "jdbc:h2:file:";
     /** H2's "Database may be already in use" (org.h2.api.ErrorCode.DATABASE_ALREADY_OPEN_1). */
     private static final int ALREADY_OPEN = 90020;
@@ -75,14 +74,14 @@ class IndexStore implements BeanCreatedEventListener<DatasourceConfiguration> {
     private Connection held;
 
     /** Lazy: this listener exists before the data source it prepares. */
-    private final BeanProvider<TransactionOperations<Connection>> tx;
+    private final BeanProvider<IndexWriter> writer;
     /** Finds Flyway's settings for the data source being prepared, by its name. */
     private final BeanLocator beans;
 
     IndexStore(@Value("${essayist.time-zone}") String timeZone, @Value("${essayist.base-url}") String baseUrl,
                @Value("${essayist.preview:false}") boolean preview,
-               BeanProvider<TransactionOperations<Connection>> tx, BeanLocator beans) {
-        this.tx = tx;
+               BeanProvider<IndexWriter> writer, BeanLocator beans) {
+        this.writer = writer;
         this.beans = beans;
         String version = Optional.ofNullable(IndexStore.class.getPackage().getImplementationVersion()).orElse("dev");
         Path code = codeSource();
@@ -221,16 +220,10 @@ class IndexStore implements BeanCreatedEventListener<DatasourceConfiguration> {
     @EventListener
     void onStartup(StartupEvent event) {
         try {
-            if (!tx.isPresent() || kept) {
+            if (!writer.isPresent() || kept) {
                 return; // A command run without an index (new), or the fingerprint is already stored.
             }
-            tx.get().executeWrite(status -> {
-                try (PreparedStatement merge = status.getConnection().prepareStatement(
-                        "MERGE INTO index_meta (name, setting) KEY (name) VALUES ('fingerprint', ?)")) {
-                    merge.setString(1, fingerprint);
-                    return merge.executeUpdate();
-                }
-            });
+            writer.get().recordFingerprint(fingerprint);
         } finally {
             release();
         }

@@ -1,7 +1,5 @@
 package dev.essayist.content;
 
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -44,6 +42,14 @@ final class LinkChecker {
     /** @param post a post just indexed; replaces what was known of its file */
     void put(ParsedPost post) {
         put(post.source().name(), post.slug(), post.source().bodyLine(), post.body().anchors(), post.body().references());
+    }
+
+    /**
+     * @param file what the index stored of a post's file
+     * @param slug the post's slug
+     */
+    void put(IndexedFile file, String slug) {
+        put(file.path(), slug, file.bodyLine(), Set.copyOf(file.anchors()), file.linkRefs());
     }
 
     /**
@@ -91,39 +97,31 @@ final class LinkChecker {
     }
 
     private String problem(Targets post, Reference ref, Map<String, Targets> bySlug, Set<String> aliases) {
-        String url = ref.url().startsWith(base + "/") ? ref.url().substring(base.length()) : ref.url();
-        int hash = url.indexOf('#');
-        String path = hash < 0 ? url : url.substring(0, hash);
-        String fragment = hash < 0 ? null : decode(url.substring(hash + 1));
-        int query = path.indexOf('?');
-        path = query < 0 ? path : path.substring(0, query);
+        InternalLink link = InternalLink.parse(ref.url(), base).orElse(null);
+        if (link == null) {
+            return null;
+        }
         String what = (ref.image() ? "image" : "link") + " '" + ref.url() + "'";
-        if (path.isEmpty() && fragment != null) {
-            return post.anchors().contains(fragment) ? null
+        String fragment = link.fragment();
+        if (link.samePage()) {
+            return fragment == null || post.anchors().contains(fragment) ? null
                     : what + ": this essay has no heading with the id '" + fragment + "'";
         }
-        if (path.startsWith("/posts/")) {
-            String slug = path.substring("/posts/".length()).replaceAll("/+$", "");
+        String slug = link.postSlug().orElse(null);
+        if (slug != null) {
             Targets target = bySlug.get(slug);
             if (target == null) {
-                return aliases.contains("/posts/" + slug) ? null : what + ": no essay has the slug '" + slug + "'";
+                return aliases.contains(link.path()) ? null : what + ": no essay has the slug '" + slug + "'";
             }
             return fragment == null || target.anchors().contains(fragment) ? null
                     : what + ": essay '" + slug + "' has no heading with the id '" + fragment + "'";
         }
-        if (path.startsWith("/static/")) {
-            Path file = statics.resolve(decode(path.substring("/static/".length()))).normalize();
-            return file.startsWith(statics) && Files.isRegularFile(file) ? null
+        String file = link.staticFile().orElse(null);
+        if (file != null) {
+            Path resolved = statics.resolve(file).normalize();
+            return resolved.startsWith(statics) && Files.isRegularFile(resolved) ? null
                     : what + ": no such file under the static folder";
         }
         return null;
-    }
-
-    private static String decode(String text) {
-        try {
-            return URLDecoder.decode(text.replace("+", "%2B"), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            return text; // Not percent-encoded after all; compare it as written.
-        }
     }
 }

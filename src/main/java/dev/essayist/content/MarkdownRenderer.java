@@ -1,6 +1,9 @@
 package dev.essayist.content;
 
+import com.vladsch.flexmark.ast.FencedCodeBlock;
 import com.vladsch.flexmark.ast.HtmlBlockBase;
+import com.vladsch.flexmark.ast.IndentedCodeBlock;
+import dev.essayist.post.Heading;
 import com.vladsch.flexmark.ast.HtmlEntity;
 import com.vladsch.flexmark.ast.HtmlInlineBase;
 import com.vladsch.flexmark.ast.Text;
@@ -127,7 +130,7 @@ public final class MarkdownRenderer {
         int words = countWords(text);
         Set<String> anchors = new LinkedHashSet<>(body.select(IDS).eachAttr("id"));
         return new RenderedMarkdown(body.html(), headings, List.copyOf(links), excerpt, words, references,
-                Set.copyOf(anchors), text);
+                Set.copyOf(anchors), text, hasCode(document));
     }
 
     /**
@@ -247,6 +250,16 @@ public final class MarkdownRenderer {
         }
     }
 
+    /** @return whether the body has a code block, fenced or indented (read from the syntax tree) */
+    private static boolean hasCode(com.vladsch.flexmark.util.ast.Document document) {
+        for (Node node : document.getDescendants()) {
+            if (node instanceof FencedCodeBlock || node instanceof IndentedCodeBlock) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** @return whether the author wrote HTML (a block, inline tag or comment) anywhere in the body */
     private static boolean hasRawHtml(com.vladsch.flexmark.util.ast.Document document) {
         for (Node node : document.getDescendants()) {
@@ -297,17 +310,6 @@ public final class MarkdownRenderer {
     }
 
     /**
-     * A section heading found in the body.
-     *
-     * @param level 2 or 3
-     * @param id    the fragment id, e.g. {@code why-select-then-update-fails}
-     * @param text  plain text of the heading
-     */
-    @io.micronaut.serde.annotation.Serdeable
-    public record Heading(int level, String id, String text) {
-    }
-
-    /**
      * The result of rendering a body.
      *
      * @param html     the HTML fragment
@@ -318,9 +320,10 @@ public final class MarkdownRenderer {
      * @param references the links and images the author wrote, with their lines (for link checks)
      * @param anchors    every {@code id} in the HTML: the fragments a link to this body can name
      * @param text       the body as plain text (what the search index stores)
+     * @param hasCode    whether the body has a code block
      */
     public record RenderedMarkdown(String html, List<Heading> headings, List<String> links, String excerpt, int words,
-                                   List<Reference> references, Set<String> anchors, String text) {
+                                   List<Reference> references, Set<String> anchors, String text, boolean hasCode) {
 
         /** @return the estimated reading time in whole minutes, at least 1 */
         public int readingMinutes() {

@@ -3,8 +3,6 @@ package dev.essayist.content;
 import dev.essayist.page.PageData;
 import dev.essayist.page.PageData.Experience;
 import dev.essayist.page.PageData.PageLink;
-import java.io.IOException;
-import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,14 +32,13 @@ public final class PageReader {
     }
 
     /**
-     * @param file the page file
-     * @param name how to name it in problems
+     * @param source   the split file
+     * @param fileName the bare file name, from which the page's slug comes ({@code about.md}: {@code about})
      * @return the parsed page
      * @throws ContentException when it cannot be published, with file, line and reason
-     * @throws IOException      when the file cannot be read
      */
-    public ParsedPage read(Path file, String name) throws IOException, ContentException {
-        SourceFile source = SourceFile.read(file, name);
+    public ParsedPage parse(SourceFile source, String fileName) throws ContentException {
+        String name = source.name();
         FrontMatterFields fields = FrontMatterFields.parse(source.frontMatter(), name, SourceFile.FRONT_MATTER_LINE);
         List<ContentProblem> warnings = new ArrayList<>();
         for (String key : fields.keys()) {
@@ -61,7 +58,6 @@ public final class PageReader {
             links.add(new PageLink(required(item, "label"), required(item, "url")));
         }
         var body = markdown.render(source.body());
-        String fileName = file.getFileName().toString();
         return new ParsedPage(source, fileName.substring(0, fileName.length() - 3), title,
                 fields.string("summary").orElse(body.excerpt()),
                 FrontMatter.dateTime(fields, "updated", zone).orElse(null),

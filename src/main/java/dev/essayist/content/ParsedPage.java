@@ -17,5 +17,5 @@ import java.util.List;
  * @param warnings problems that did not stop publication
  */
 public record ParsedPage(SourceFile source, String slug, String title, String summary, ZonedDateTime updated,
-                         String html, PageData data, List<ContentProblem> warnings) {
+                         String html, PageData data, List<ContentProblem> warnings) implements ParsedFile {
 }

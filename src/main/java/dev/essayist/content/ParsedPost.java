@@ -16,7 +16,8 @@ import java.util.List;
  * @param keyLines    the 1-based file line of each front matter key present
  */
 public record ParsedPost(SourceFile source, FrontMatter frontMatter, String slug, String guid, String summary,
-                         RenderedMarkdown body, List<ContentProblem> warnings, java.util.Map<String, Integer> keyLines) {
+                         RenderedMarkdown body, List<ContentProblem> warnings, java.util.Map<String, Integer> keyLines)
+        implements ParsedFile {
 
     /**
      * @param key a front matter key

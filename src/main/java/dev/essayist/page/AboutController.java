@@ -11,9 +11,6 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.micronaut.serde.ObjectMapper;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 
 /**
  * {@code /about}: the compact about/experience page from {@code posts/pages/about.md}: a short
@@ -26,13 +23,11 @@ class AboutController {
     private final PageRepository pages;
     private final PageRenderer renderer;
     private final ErrorPages errors;
-    private final ObjectMapper json;
 
-    AboutController(PageRepository pages, PageRenderer renderer, ErrorPages errors, ObjectMapper json) {
+    AboutController(PageRepository pages, PageRenderer renderer, ErrorPages errors) {
         this.pages = pages;
         this.renderer = renderer;
         this.errors = errors;
-        this.json = json;
     }
 
     /**
@@ -48,15 +43,7 @@ class AboutController {
         return pages.findById("about")
                 .<MutableHttpResponse<?>>map(page -> HttpCaching.send(request, renderer.html("page/about",
                         Head.of(page.title(), page.summary(), "/about"),
-                        new AboutView(page.title(), page.html(), data(page)), page.updatedAt())))
+                        new AboutView(page.title(), page.html(), page.data()), page.updatedAt())))
                 .orElseGet(() -> errors.notFound(request));
-    }
-
-    private PageData data(Page page) {
-        try {
-            return json.readValue(page.data(), PageData.class);
-        } catch (IOException e) {
-            throw new UncheckedIOException("page data of " + page.sourcePath() + " is not valid JSON", e);
-        }
     }
 }

@@ -2,6 +2,8 @@ package dev.essayist.page;
 
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
+import io.micronaut.data.annotation.MappedProperty;
+import io.micronaut.data.model.DataType;
 import java.time.Instant;
 
 /**
@@ -13,10 +15,13 @@ import java.time.Instant;
  * @param title      plain-text title
  * @param summary    plain-text summary
  * @param html       the rendered body
- * @param data       JSON of {@link PageData}: the structured front matter
+ * @param data       the structured front matter (stored as JSON)
  * @param updatedAt  front matter {@code updated}, else the file's modification time
  */
 @MappedEntity("page")
 public record Page(@Id String slug, String sourcePath, String sourceHash, String title, String summary,
-                   String html, String data, Instant updatedAt) {
+                   String html,
+                   @MappedProperty(type = DataType.STRING, converter = PageData.Column.class,
+                           converterPersistedType = String.class) PageData data,
+                   Instant updatedAt) {
 }

@@ -1,6 +1,10 @@
 package dev.essayist.page;
 
+import dev.essayist.site.JsonColumn;
+import io.micronaut.core.type.Argument;
+import io.micronaut.serde.ObjectMapper;
 import io.micronaut.serde.annotation.Serdeable;
+import jakarta.inject.Singleton;
 import java.util.List;
 
 /**
@@ -11,6 +15,14 @@ import java.util.List;
  */
 @Serdeable
 public record PageData(List<Experience> experience, List<PageLink> links) {
+
+    /** The {@code page.data} column: the record as JSON. */
+    @Singleton
+    static final class Column extends JsonColumn<PageData> {
+        Column(ObjectMapper json) {
+            super(json, Argument.of(PageData.class));
+        }
+    }
 
     /**
      * One line of the experience list.

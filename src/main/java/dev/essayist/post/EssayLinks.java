@@ -33,12 +33,12 @@ interface EssayLinks extends GenericRepository<Post, Long> {
     /**
      * @param id  the essay's id
      * @param now the current time
-     * @return published essays whose bodies link to it, by its slug or by one of its alias paths
-     *         under {@code /posts/}; newest first
+     * @return published essays whose bodies link to it, at its canonical path or at one of its
+     *         alias paths; newest first
      */
     @Query("SELECT " + SUMMARY + " FROM post p WHERE p.id <> :id AND " + PUBLISHED
-            + " AND EXISTS (SELECT 1 FROM link l WHERE l.post_id = p.id AND (l.target_slug = (SELECT t.slug FROM post t WHERE t.id = :id)"
-            + " OR CONCAT('/posts/', l.target_slug) IN (SELECT a.path FROM alias a WHERE a.post_id = :id)))"
+            + " AND EXISTS (SELECT 1 FROM link l WHERE l.post_id = p.id AND (l.target_path = (SELECT CONCAT('/posts/', t.slug) FROM post t WHERE t.id = :id)"
+            + " OR l.target_path IN (SELECT a.path FROM alias a WHERE a.post_id = :id)))"
             + " ORDER BY p.published_at DESC, p.id DESC")
     List<PostSummary> findReferencing(long id, Instant now);
 }

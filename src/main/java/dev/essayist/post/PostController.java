@@ -8,7 +8,6 @@ import dev.essayist.site.HttpCaching;
 import dev.essayist.site.PageRenderer;
 import dev.essayist.site.Pagination;
 import dev.essayist.site.SiteConfig;
-import io.micronaut.core.type.Argument;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -17,9 +16,6 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.micronaut.serde.ObjectMapper;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
@@ -27,7 +23,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import dev.essayist.content.MarkdownRenderer.Heading;
 
 /**
  * The essays: {@code /} and {@code /page/{n}} (newest first), {@code /posts/{slug}} (one essay,
@@ -47,18 +42,16 @@ class PostController {
     private final PageRenderer renderer;
     private final ErrorPages errors;
     private final SiteConfig site;
-    private final ObjectMapper json;
     private final Clock clock;
 
     PostController(PostRepository posts, EssayLinks links, PostListing listing, PageRenderer renderer, ErrorPages errors,
-                   SiteConfig site, ObjectMapper json, Clock clock) {
+                   SiteConfig site, Clock clock) {
         this.posts = posts;
         this.links = links;
         this.listing = listing;
         this.renderer = renderer;
         this.errors = errors;
         this.site = site;
-        this.json = json;
         this.clock = clock;
     }
 
@@ -186,7 +179,7 @@ class PostController {
         DateView published = listing.date(post.publishedAt());
         EssayView view = new EssayView(post.title(), published, listing.date(post.updatedAt()),
                 post.readingMinutes(), post.wordCount(), tags, post.html(), toc(post.headings()), newer, older,
-                listing.items(related), listing.items(referencing), post.html().contains("<pre"),
+                listing.items(related), listing.items(referencing), post.hasCode(),
                 Banner.of(post, now, published));
         List<PostSummary> around = new ArrayList<>(related);
         around.addAll(referencing);
@@ -197,13 +190,7 @@ class PostController {
         return renderer.html("post/show", head, view, lastModified);
     }
 
-    private List<TocEntry> toc(String headingsJson) {
-        List<Heading> headings;
-        try {
-            headings = json.readValue(headingsJson, Argument.listOf(Heading.class));
-        } catch (IOException e) {
-            throw new UncheckedIOException("headings of a post are not valid JSON", e);
-        }
+    private static List<TocEntry> toc(List<Heading> headings) {
         if (headings.stream().filter(h -> h.level() == 2).count() < TOC_MIN_SECTIONS) {
             return List.of();
         }

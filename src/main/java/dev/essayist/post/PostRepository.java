@@ -3,7 +3,7 @@ package dev.essayist.post;
 import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
-import io.micronaut.data.repository.CrudRepository;
+import io.micronaut.data.repository.GenericRepository;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -14,13 +14,25 @@ import java.util.Optional;
  * scheduled post appears at its time without any write; see {@link #PUBLISHED}. Lists are newest first, ties by id.
  */
 @JdbcRepository(dialect = Dialect.H2)
-public interface PostRepository extends CrudRepository<Post, Long> {
+public interface PostRepository extends GenericRepository<Post, Long> {
+
+    /**
+     * @param posts rows to insert, in one JDBC batch (the indexer's writer only)
+     * @return the rows with their generated ids, in the same order
+     */
+    List<Post> saveAll(Iterable<Post> posts);
+
+    /** @return how many posts the index holds, drafts and scheduled included */
+    long count();
+
+    /** @return every post in the index, drafts and scheduled included, in no particular order */
+    List<Post> findAll();
 
     /** Columns of {@link PostSummary}. */
     String SUMMARY = "p.id, p.slug, p.title, p.summary, p.published_at, p.updated_at, p.reading_minutes";
     /**
      * The published condition: {@code visible_from} is {@code published_at} for a post that is not a
-     * draft, NULL (never) for a draft, and the epoch for every post in preview mode (V4 migration).
+     * draft, NULL (never) for a draft, and the epoch for every post in preview mode. The one definition of "published" (design.md invariant 5).
      */
     String PUBLISHED = "p.visible_from <= :now";
 
@@ -78,14 +90,6 @@ public interface PostRepository extends CrudRepository<Post, Long> {
             + " ORDER BY p.published_at ASC, p.id ASC LIMIT 1")
     Optional<PostSummary> findNewer(Instant now, Instant publishedAt, long id);
 
-    /** @return the slug of the published post an alias path points to */
-    @Query("SELECT p.slug FROM alias a JOIN post p ON p.id = a.post_id WHERE a.path = :path AND " + PUBLISHED)
-    Optional<String> findSlugByAlias(String path, Instant now);
-
-    /** @return every alias of a published post with that post's slug, by path */
-    @Query("SELECT a.path, p.slug FROM alias a JOIN post p ON p.id = a.post_id WHERE " + PUBLISHED + " ORDER BY a.path")
-    List<AliasTarget> findPublishedAliases(Instant now);
-
     /**
      * @param now the current time
      * @return the earliest time after {@code now} at which a post becomes visible (see
@@ -108,16 +112,4 @@ public interface PostRepository extends CrudRepository<Post, Long> {
     @Query("SELECT p.id, p.source_path, p.source_hash, p.slug, p.guid FROM post p")
     List<PostSource> findSources();
 
-    /** @return the link-check data and warnings of every post that has them (rows written since the V5 migration) */
-    @Query("SELECT p.source_path, p.slug, p.body_line, p.anchors, p.link_refs, p.warnings FROM post p"
-            + " WHERE p.link_refs IS NOT NULL")
-    List<PostLinkData> findLinkData();
-
-    /** Removes one file's post; its tag, alias and link rows go with it (ON DELETE CASCADE). */
-    @Query("DELETE FROM post WHERE source_path = :sourcePath")
-    void deleteBySourcePath(String sourcePath);
-
-    /** @return every alias with the file that declares it, drafts included (for validation) */
-    @Query("SELECT a.path, p.source_path FROM alias a JOIN post p ON p.id = a.post_id")
-    List<AliasSource> findAliasSources();
 }

@@ -9,7 +9,7 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Error;
 import io.micronaut.http.exceptions.HttpStatusException;
 import java.nio.charset.StandardCharsets;
-import dev.essayist.post.PostRepository;
+import dev.essayist.post.AliasRepository;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.net.URI;
@@ -36,12 +36,12 @@ public class ErrorPages {
             + "<p>The page could not be shown. Please try again later.</p></body></html>";
 
     private final PageRenderer renderer;
-    private final PostRepository posts;
+    private final AliasRepository aliases;
     private final Clock clock;
 
-    ErrorPages(PageRenderer renderer, PostRepository posts, Clock clock) {
+    ErrorPages(PageRenderer renderer, AliasRepository aliases, Clock clock) {
         this.renderer = renderer;
-        this.posts = posts;
+        this.aliases = aliases;
         this.clock = clock;
     }
 
@@ -66,7 +66,7 @@ public class ErrorPages {
     @Error(status = HttpStatus.NOT_FOUND, global = true)
     @ExecuteOn(TaskExecutors.BLOCKING)
     public MutableHttpResponse<?> notFound(HttpRequest<?> request) {
-        Optional<String> target = posts.findSlugByAlias(request.getPath(), clock.instant());
+        Optional<String> target = aliases.findSlugByAlias(request.getPath(), clock.instant());
         if (target.isPresent()) {
             return HttpResponse.redirect(URI.create("/posts/" + target.get()));
         }

@@ -7,7 +7,7 @@ import com.rometools.rome.io.WireFeedInput;
 import com.sun.net.httpserver.HttpServer;
 import dev.essayist.SiteFixture;
 import dev.essayist.TestSite;
-import dev.essayist.post.PostRepository;
+import dev.essayist.post.AliasRepository;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -47,14 +47,14 @@ class StaticExportTest extends SiteFixture {
     EmbeddedServer server;
 
     @Inject
-    PostRepository posts;
+    AliasRepository aliases;
 
     @Inject
     Clock clock;
 
     private StaticExport.Result export(Path out) throws IOException {
         return new StaticExport(server.getURI(), "https://essays.example.com")
-                .export(out, site.statics(), posts.findPublishedAliases(clock.instant()));
+                .export(out, site.statics(), aliases.findPublishedAliases(clock.instant()));
     }
 
     @Test

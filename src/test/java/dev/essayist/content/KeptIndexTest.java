@@ -54,7 +54,7 @@ class KeptIndexTest {
         assertThat(start(context -> { })).as("the same problems after a restart").isEqualTo(first);
 
         // Rows changed behind the indexer's back show that the unchanged files were not read again.
-        start(context -> update(context, "UPDATE post SET warnings = REPLACE(warnings, 'did you mean', 'stored: did you mean'),"
+        start(context -> update(context, "UPDATE indexed_file SET warnings = REPLACE(warnings, 'did you mean', 'stored: did you mean'),"
                 + " link_refs = REPLACE(link_refs, '/posts/gone', '/posts/stored')"));
         assertThat(start(context -> assertThat(titles(context, "wombats")).containsExactly("Alpha"))).containsExactly(
                 file("2025-01-10-alpha.md") + ":4: warning: unknown key 'sumary'; stored: did you mean 'summary'?",

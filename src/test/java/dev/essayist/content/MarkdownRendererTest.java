@@ -44,9 +44,9 @@ class MarkdownRendererTest {
         Element h2 = html(rendered).selectFirst("h2");
         assertThat(h2.id()).isEqualTo("why-select-then-update-fails");
         assertThat(h2.selectFirst("a.anchor").attr("href")).isEqualTo("#why-select-then-update-fails");
-        assertThat(rendered.headings()).extracting(MarkdownRenderer.Heading::text)
+        assertThat(rendered.headings()).extracting(dev.essayist.post.Heading::text)
                 .containsExactly("Why SELECT then UPDATE fails", "A detail");
-        assertThat(rendered.headings()).extracting(MarkdownRenderer.Heading::level).containsExactly(2, 3);
+        assertThat(rendered.headings()).extracting(dev.essayist.post.Heading::level).containsExactly(2, 3);
     }
 
     @Test

@@ -1,0 +1,105 @@
+package dev.essayist.content;
+
+import io.micronaut.core.annotation.Nullable;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The current problems of the posts folder, the one list the log, {@code check}, {@code /health}
+ * and the metrics read: each file's problems from the last time it was read, and the site's broken
+ * internal links from the last link check. Also remembers the hash of each file that failed, so an
+ * unchanged broken file is neither read nor reported again. Written by one reindex at a time.
+ */
+final class ContentProblems {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ContentIndexer.class);
+
+    private final Map<String, List<ContentProblem>> byFile = new ConcurrentHashMap<>();
+    private final Map<String, String> failedHashes = new ConcurrentHashMap<>();
+    private volatile List<ContentProblem> links = List.of();
+
+    /**
+     * @param file a content file
+     * @return the SHA-256 of its bytes when it last failed on them, else {@code null}
+     */
+    @Nullable
+    String failedHash(String file) {
+        return failedHashes.get(file);
+    }
+
+    /**
+     * Takes a file's warnings as stored with its rows, unless it has been read in this process.
+     *
+     * @param file     an indexed file
+     * @param warnings its stored warnings
+     */
+    void restore(String file, List<ContentProblem> warnings) {
+        if (!warnings.isEmpty()) {
+            byFile.putIfAbsent(file, List.copyOf(warnings));
+        }
+    }
+
+    /**
+     * Records what a reindex found in the files it read, and forgets files no longer on disk.
+     *
+     * @param states the files' states
+     * @param onDisk every content file now on disk
+     * @return the problems found in the files read this time
+     */
+    List<ContentProblem> record(Collection<FileState> states, Set<String> onDisk) {
+        byFile.keySet().removeIf(file -> !onDisk.contains(file));
+        failedHashes.keySet().removeIf(file -> !onDisk.contains(file));
+        List<ContentProblem> found = new ArrayList<>();
+        for (FileState state : states) {
+            if (state instanceof FileState.Unchanged) {
+                continue;
+            }
+            byFile.put(state.file(), state.problems());
+            found.addAll(state.problems());
+            if (state instanceof FileState.Failed failed && failed.hash() != null) {
+                failedHashes.put(state.file(), failed.hash());
+            } else {
+                failedHashes.remove(state.file());
+            }
+        }
+        return found;
+    }
+
+    /**
+     * @param now the broken links of the whole site, as the link check found them just now
+     * @return those that were not broken before
+     */
+    List<ContentProblem> replaceLinks(List<ContentProblem> now) {
+        List<ContentProblem> previous = links;
+        links = List.copyOf(now);
+        return now.stream().filter(p -> !previous.contains(p)).toList();
+    }
+
+    /**
+     * Logs problems as compiler-style lines: errors at ERROR, warnings at WARN.
+     *
+     * @param problems problems in file and line order
+     */
+    static void log(List<ContentProblem> problems) {
+        for (ContentProblem problem : problems) {
+            if (problem.severity() == ContentProblem.Severity.ERROR) {
+                LOG.error("{}", problem);
+            } else {
+                LOG.warn("{}", problem);
+            }
+        }
+    }
+
+    /** @return every current problem, in file and line order */
+    List<ContentProblem> all() {
+        return Stream.concat(byFile.values().stream().flatMap(List::stream), links.stream())
+                .sorted(ContentProblem.ORDER).toList();
+    }
+}

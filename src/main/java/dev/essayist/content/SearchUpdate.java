@@ -1,0 +1,70 @@
+package dev.essayist.content;
+
+import dev.essayist.search.SearchIndex;
+import dev.essayist.site.SiteConfig;
+import jakarta.inject.Singleton;
+import java.io.UncheckedIOException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Brings the search index in step with an {@link IndexChange}: its documents are staged on another
+ * core while the rows are written, and published only after the row commit, so readers search the
+ * previous complete state until then (design.md invariant 2). A search index that cannot be written
+ * never stops the rows: it answers from its last complete state and is rebuilt from the rows.
+ */
+@Singleton
+class SearchUpdate {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SearchUpdate.class);
+
+    private final SearchIndex search;
+    private final SiteConfig site;
+
+    SearchUpdate(SearchIndex search, SiteConfig site) {
+        this.search = search;
+        this.site = site;
+    }
+
+    /** @return a new state token for the change's row commit to store */
+    String newState() {
+        return SearchIndex.newState();
+    }
+
+    /**
+     * @param change   the change
+     * @param rowWrite writes the change's rows (and its state token) in one transaction
+     * @throws RuntimeException whatever {@code rowWrite} throws; the staged documents are then dropped
+     */
+    void write(IndexChange change, Runnable rowWrite) {
+        try {
+            search.open(); // before the row commit, so a kept search index is compared with its own rows
+        } catch (UncheckedIOException e) {
+            LOG.error("Cannot open the search index; the rows are written, and the next search retries", e);
+        }
+        CompletableFuture<Void> staged = CompletableFuture.runAsync(() -> search.prepare(change.removedPosts(),
+                change.posts().stream().map(this::document).toList()));
+        try {
+            rowWrite.run();
+        } catch (RuntimeException e) {
+            staged.exceptionally(failure -> null).join();
+            search.discard();
+            throw e;
+        }
+        try {
+            staged.join();
+            search.publish(change.searchState());
+        } catch (CompletionException | UncheckedIOException e) {
+            LOG.error("Cannot update the search index; it is rebuilt from the index rows on the next search",
+                    e instanceof CompletionException ? e.getCause() : e);
+        }
+    }
+
+    private SearchIndex.Doc document(ParsedPost post) {
+        FrontMatter fm = post.frontMatter();
+        return new SearchIndex.Doc(post.source().name(), post.source().hash(), fm.title(), post.summary(),
+                post.body().text(), fm.date().toInstant(), IndexWriter.visibleFrom(fm, site.preview()));
+    }
+}
