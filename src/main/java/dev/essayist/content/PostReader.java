@@ -78,9 +78,7 @@ public final class PostReader {
      */
     static String defaultId(FrontMatter fm, String slug) {
         String first = fm.aliases().stream()
-                .filter(a -> a.startsWith("/posts/"))
-                .map(a -> a.substring("/posts/".length()).replaceAll("/+$", ""))
-                .filter(s -> !s.isEmpty() && !s.contains("/"))
+                .flatMap(a -> InternalLink.parse(a, "").flatMap(InternalLink::postSlug).stream())
                 .findFirst()
                 .orElse(slug);
         return DateTimeFormatter.ISO_LOCAL_DATE.format(fm.date()) + "-" + first;

@@ -3,8 +3,6 @@ package dev.essayist.post;
 import dev.essayist.post.PostItem.TagLink;
 import dev.essayist.site.DateView;
 import dev.essayist.site.SiteConfig;
-import dev.essayist.tag.PostTag;
-import dev.essayist.tag.TagRepository;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,10 +16,10 @@ import java.util.Map;
 @Singleton
 public class PostListing {
 
-    private final TagRepository tags;
+    private final PostTags tags;
     private final SiteConfig site;
 
-    PostListing(TagRepository tags, SiteConfig site) {
+    PostListing(PostTags tags, SiteConfig site) {
         this.tags = tags;
         this.site = site;
     }

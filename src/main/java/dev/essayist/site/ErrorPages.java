@@ -9,12 +9,11 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Error;
 import io.micronaut.http.exceptions.HttpStatusException;
 import java.nio.charset.StandardCharsets;
-import dev.essayist.post.AliasRepository;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import java.net.URI;
 import java.net.URISyntaxException;
-import java.time.Clock;
+import io.micronaut.core.order.OrderUtil;
+import java.util.List;
 import java.time.Instant;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -36,13 +35,11 @@ public class ErrorPages {
             + "<p>The page could not be shown. Please try again later.</p></body></html>";
 
     private final PageRenderer renderer;
-    private final AliasRepository aliases;
-    private final Clock clock;
+    private final List<NotFoundFallback> fallbacks;
 
-    ErrorPages(PageRenderer renderer, AliasRepository aliases, Clock clock) {
+    ErrorPages(PageRenderer renderer, List<NotFoundFallback> fallbacks) {
         this.renderer = renderer;
-        this.aliases = aliases;
-        this.clock = clock;
+        this.fallbacks = fallbacks.stream().sorted(OrderUtil.COMPARATOR).toList();
     }
 
     /**
@@ -57,18 +54,20 @@ public class ErrorPages {
     }
 
     /**
-     * The answer for a path no route or essay claims: a 301 to the canonical URL when the path is
-     * an alias of a published essay (front matter {@code aliases}), else the 404 page.
+     * The answer for a path no route or essay claims: the first {@link NotFoundFallback}'s answer
+     * (an alias's redirect, say), else the 404 page.
      *
      * @param request the request that matched nothing
-     * @return the redirect or the 404 page
+     * @return the fallback's answer or the 404 page
      */
     @Error(status = HttpStatus.NOT_FOUND, global = true)
     @ExecuteOn(TaskExecutors.BLOCKING)
     public MutableHttpResponse<?> notFound(HttpRequest<?> request) {
-        Optional<String> target = aliases.findSlugByAlias(request.getPath(), clock.instant());
-        if (target.isPresent()) {
-            return HttpResponse.redirect(URI.create("/posts/" + target.get()));
+        for (NotFoundFallback fallback : fallbacks) {
+            Optional<MutableHttpResponse<?>> answer = fallback.answer(request);
+            if (answer.isPresent()) {
+                return answer.get();
+            }
         }
         return page(request, HttpStatus.NOT_FOUND, "Page not found",
                 "There is no page at this address. It may have moved, or the link may be mistyped.");

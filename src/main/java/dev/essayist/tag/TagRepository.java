@@ -5,7 +5,6 @@ import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -24,11 +23,6 @@ public interface TagRepository extends CrudRepository<Tag, Long> {
             + " JOIN post p ON p.id = pt.post_id WHERE " + dev.essayist.post.PostRepository.PUBLISHED
             + " GROUP BY t.slug, t.name ORDER BY LOWER(t.name)")
     List<TagCount> findCounts(Instant now);
-
-    /** @return the tags of the given posts, each post's in name order */
-    @Query("SELECT pt.post_id, t.slug, t.name FROM post_tag pt JOIN tag t ON t.id = pt.tag_id"
-            + " WHERE pt.post_id IN (:postIds) ORDER BY pt.post_id, LOWER(t.name)")
-    List<PostTag> findByPostIds(Collection<Long> postIds);
 
     /** Deletes tags no post carries any more. */
     @Query("DELETE FROM tag t WHERE NOT EXISTS (SELECT 1 FROM post_tag pt WHERE pt.tag_id = t.id)")

@@ -1,4 +1,4 @@
-package dev.essayist.site;
+package dev.essayist.sitemap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.essayist.tag;
+package dev.essayist.post;
 
 import io.micronaut.core.annotation.Introspected;
 

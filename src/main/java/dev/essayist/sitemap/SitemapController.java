@@ -1,4 +1,8 @@
-package dev.essayist.site;
+package dev.essayist.sitemap;
+
+import dev.essayist.site.HttpCaching;
+import dev.essayist.site.Rendered;
+import dev.essayist.site.SiteConfig;
 
 import dev.essayist.page.Page;
 import dev.essayist.page.PageRepository;
