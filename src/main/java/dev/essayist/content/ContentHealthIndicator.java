@@ -14,9 +14,12 @@ import java.util.List;
 import org.reactivestreams.Publisher;
 
 /**
- * The {@code content} part of {@code /health}: always UP (a broken file never takes the site
- * down; design.md invariant 3), with the current problems of {@code posts/} as details, each with
- * file, line, severity and message, and the same problems as compiler-style lines.
+ * The {@code content} part of {@code /health}: UP however many files are broken (a broken file
+ * never takes the site down; design.md invariant 3), with the current problems of {@code posts/}
+ * as details, each with file, line, severity and message, and the same problems as compiler-style
+ * lines; {@link #DEGRADED} while the last reindex failed as a whole (the index cannot be written,
+ * the folder vanished), with the reason in {@code failure}: the site serves its last good index,
+ * and publishing resumes when a retry succeeds.
  *
  * <p>Readiness stays UP while the site serves the index kept from the last run and catches up with
  * the files in the background ({@link ContentWatcher}): what it serves is the last good content.
@@ -45,11 +48,20 @@ class ContentHealthIndicator implements HealthIndicator {
      * @param catchingUp true while the index kept from the last run is served and the files are
      *                   read again after a restart; until then no problem is listed, and changes
      *                   made while the process was down are not served
+     * @param failure    why the last reindex failed as a whole, or {@code null}
      */
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    record Details(long errors, long warnings, List<Problem> problems, boolean catchingUp) {
+    record Details(long errors, long warnings, List<Problem> problems, boolean catchingUp, String failure) {
     }
+
+    /**
+     * The site serves, but the last reindex failed as a whole: new and changed files are not
+     * published until a retry succeeds. Operational (HTTP 200), so a load balancer keeps the
+     * instance; ranked above {@code UP}, so {@code /health} shows it.
+     */
+    static final HealthStatus DEGRADED = new HealthStatus("DEGRADED",
+            "serving the last good index; the last reindex failed", true, 1);
 
     /**
      * One problem.
@@ -71,9 +83,10 @@ class ContentHealthIndicator implements HealthIndicator {
         List<Problem> shown = problems.stream()
                 .map(p -> new Problem(p.file(), p.line(), p.severity().label(), p.message(), p.toString()))
                 .toList();
-        return Publishers.just(HealthResult.builder("content", HealthStatus.UP)
+        String failure = indexer.failure().orElse(null);
+        return Publishers.just(HealthResult.builder("content", failure == null ? HealthStatus.UP : DEGRADED)
                 .details(new Details(errors, problems.size() - errors, shown,
-                        watcher.isPresent() && watcher.get().catchingUp()))
+                        watcher.isPresent() && watcher.get().catchingUp(), failure))
                 .build());
     }
 }

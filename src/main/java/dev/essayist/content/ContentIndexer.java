@@ -6,6 +6,8 @@ import dev.essayist.post.AliasSource;
 import dev.essayist.post.PostRepository;
 import dev.essayist.site.SiteConfig;
 import io.micronaut.context.event.ApplicationEventPublisher;
+import io.micronaut.context.annotation.Value;
+import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
@@ -14,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -49,6 +52,7 @@ public class ContentIndexer {
     private final ApplicationEventPublisher<ContentChanging> changing;
     private final Clock clock;
     private final FileReader reader;
+    private final ContainedReads reads;
     private final LinkChecker links;
     private final ContentProblems problems = new ContentProblems();
     /** Whether the link check and the problem list know the indexed files (from their rows). */
@@ -57,7 +61,7 @@ public class ContentIndexer {
     ContentIndexer(SiteConfig site, PostRepository posts, AliasRepository aliases, PageRepository pages,
                    IndexedFileRepository files, IndexWriter writer, SearchUpdate search,
                    ApplicationEventPublisher<ContentChanged> changed, ApplicationEventPublisher<ContentChanging> changing,
-                   Clock clock) {
+                   Clock clock, @Value("${essayist.render-budget:10s}") Duration renderBudget) {
         this.site = site;
         this.posts = posts;
         this.aliases = aliases;
@@ -71,6 +75,12 @@ public class ContentIndexer {
         MarkdownRenderer markdown = new MarkdownRenderer();
         this.reader = new FileReader(new PostReader(site.zone(), markdown), new PageReader(site.zone(), markdown));
         this.links = new LinkChecker(site.base(), site.statics());
+        this.reads = new ContainedReads(renderBudget);
+    }
+
+    @PreDestroy
+    void close() {
+        reads.close();
     }
 
     /**
@@ -94,30 +104,51 @@ public class ContentIndexer {
      */
     @io.micrometer.core.annotation.Timed(value = "essayist.reindex", description = "Time to bring the index in line with posts/")
     public synchronized Report reindex() {
+        try {
+            Report report = reindexOnce();
+            problems.failure(null);
+            return report;
+        } catch (PostsFolderException e) {
+            problems.failure(e.getMessage()); // a setting to fix, not a bug: the caller says it in one line
+            throw e;
+        } catch (RuntimeException | Error e) {
+            String reason = e.getClass().getSimpleName() + ": " + e.getMessage();
+            problems.failure(reason);
+            LOG.error("Indexing {} failed ({}); the site keeps serving the last good index, and the next change"
+                    + " or retry indexes again", site.posts(), reason, e);
+            throw e;
+        }
+    }
+
+    private Report reindexOnce() {
         long start = System.nanoTime();
         List<PostsFolder.Entry> entries = PostsFolder.scan(site.posts());
         IndexSnapshot snapshot = snapshot();
-        List<FileState> states = new ArrayList<>(entries.parallelStream()
-                .map(e -> reader.read(e, Optional.ofNullable(problems.failedHash(e.name())).orElse(snapshot.hash(e.name()))))
-                .flatMap(Optional::stream).sorted(Comparator.comparing(FileState::file)).toList());
+        List<FileState> states = new ArrayList<>(reads.readAll(entries,
+                e -> reader.read(e, Optional.ofNullable(problems.failedHash(e.name())).orElse(snapshot.hash(e.name())))));
+        states.sort(Comparator.comparing(FileState::file));
         IndexChange change = snapshot.plan(states, search.newState());
         Set<String> written = Set.of();
+        List<ParsedPost> stored = List.of();
         try {
             if (!change.isEmpty()) {
                 // From here until ContentChanged, readers may see the new rows: caches stand aside.
                 changing.publishEvent(new ContentChanging());
-                search.write(change, () -> writer.apply(change));
+                Map<String, ContentProblem> refused = search.write(change, () -> writer.apply(change));
                 written = change.files();
+                states.replaceAll(state -> refused.containsKey(state.file())
+                        ? new FileState.Failed(state.file(), null, List.of(refused.get(state.file()))) : state);
+                stored = change.posts().stream().filter(p -> !refused.containsKey(p.source().name())).toList();
             }
             Set<String> onDisk = new HashSet<>();
             states.forEach(s -> onDisk.add(s.file()));
             List<ContentProblem> found = new ArrayList<>(problems.record(states, onDisk));
             change.gonePosts().forEach(links::remove);
-            change.posts().forEach(links::put);
+            stored.forEach(links::put);
             found.addAll(problems.replaceLinks(links.check(aliases.findAliasSources().stream().map(AliasSource::path).toList())));
             found.sort(ContentProblem.ORDER);
             ContentProblems.log(found);
-            Report report = new Report(entries.size(), change.posts().size() + change.pages().size(),
+            Report report = new Report(entries.size(), stored.size() + change.pages().size(),
                     change.gonePosts().size() + change.removedPages().size(), found, Duration.ofNanos(System.nanoTime() - start));
             LOG.info("Indexed {} files ({} written, {} removed, {} problems) in {} ms", report.files(), report.written(),
                     report.removed(), found.size(), report.took().toMillis());
@@ -132,6 +163,14 @@ public class ContentIndexer {
     /** @return every current problem in every file, in file and line order */
     public List<ContentProblem> problems() {
         return problems.all();
+    }
+
+    /**
+     * @return why the last reindex failed as a whole (the folder vanished, the index cannot be
+     *         written), if it did; the site then serves the index as it was before
+     */
+    public Optional<String> failure() {
+        return problems.failure();
     }
 
     /**

@@ -24,6 +24,21 @@ final class ContentProblems {
     private final Map<String, List<ContentProblem>> byFile = new ConcurrentHashMap<>();
     private final Map<String, String> failedHashes = new ConcurrentHashMap<>();
     private volatile List<ContentProblem> links = List.of();
+    /** Why the last reindex failed as a whole, or {@code null} when it succeeded. */
+    private volatile String failure;
+
+    /**
+     * @param reason why the last reindex failed as a whole (the site serves the index before it),
+     *               or {@code null} once a reindex succeeds
+     */
+    void failure(@Nullable String reason) {
+        failure = reason;
+    }
+
+    /** @return why the last reindex failed, if it did */
+    java.util.Optional<String> failure() {
+        return java.util.Optional.ofNullable(failure);
+    }
 
     /**
      * @param file a content file

@@ -3,6 +3,7 @@ package dev.essayist.content;
 import dev.essayist.site.SiteConfig;
 import io.micronaut.context.BeanProvider;
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.context.env.Environment;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
@@ -64,6 +65,8 @@ class ContentWatcher {
     private final IndexStore store;
     private final Path postsDir;
     private final TaskScheduler scheduler;
+    /** How long after a failed reindex (not a failed file: the whole reindex) it is tried again. */
+    private final Duration retry;
     private ScheduledFuture<?> pending;
     private long burstStart;
     /** Whether the catch-up reindex of a kept index is pending or running. */
@@ -74,7 +77,9 @@ class ContentWatcher {
      *              the index file before {@link #onStartup} decides when to reindex
      */
     ContentWatcher(BeanProvider<ContentIndexer> indexer, IndexStore store, SiteConfig site, DataSource index,
-                   @Named(TaskExecutors.SCHEDULED) TaskScheduler scheduler) {
+                   @Named(TaskExecutors.SCHEDULED) TaskScheduler scheduler,
+                   @Value("${essayist.reindex-retry:10s}") Duration retry) {
+        this.retry = retry;
         this.indexer = indexer;
         this.store = store;
         this.postsDir = site.posts();
@@ -125,8 +130,9 @@ class ContentWatcher {
             ContentIndexer.Report report = indexer.get().reindex();
             LOG.info("Caught up with {} in {} ms ({} files written, {} removed)", postsDir,
                     (System.nanoTime() - start) / 1_000_000, report.written(), report.removed());
-        } catch (RuntimeException e) {
-            LOG.error("Catch-up reindex failed; the site keeps serving the index of the last run", e);
+        } catch (RuntimeException | Error e) {
+            LOG.debug("Catch-up reindex failed; the site keeps serving the index of the last run", e);
+            retry();
         } finally {
             catchingUp = false;
         }
@@ -157,10 +163,20 @@ class ContentWatcher {
     private void reindex() {
         try {
             indexer.get().reindex();
-        } catch (RuntimeException e) {
-            // The posts folder vanished or cannot be listed: the site keeps serving the last index.
-            LOG.error("Reindex after a file change failed; the site keeps its last index", e);
+        } catch (PostsFolderException e) {
+            LOG.error("{}; the site keeps serving its last index", e.getMessage());
+            retry();
+        } catch (RuntimeException | Error e) {
+            // Logged with its reason and reported on /health by the indexer; the site keeps its last
+            // index, and a retry is scheduled in case no file event comes (the disk had no space).
+            LOG.debug("Reindex after a file change failed; retrying in {}", retry, e);
+            retry();
         }
+    }
+
+    /** Schedules one more reindex after a failed one: each failure schedules one, a success none. */
+    private void retry() {
+        scheduler.schedule(this.retry, this::reindex);
     }
 
     @PreDestroy

@@ -19,6 +19,9 @@ final class FileReader {
 
     private static final Logger LOG = LoggerFactory.getLogger(FileReader.class);
 
+    /** Longest file path stored ({@code indexed_file.path}, {@code post.source_path}). */
+    static final int MAX_PATH = 1024;
+
     private final PostReader posts;
     private final PageReader pages;
 
@@ -40,6 +43,10 @@ final class FileReader {
     Optional<FileState> read(PostsFolder.Entry entry, @Nullable String knownHash) {
         String name = entry.name();
         String hash = null;
+        if (name.length() > MAX_PATH) {
+            return failed(name, null, ContentProblem.error(name, 0,
+                    "the file's path is " + name.length() + " characters; the limit is " + MAX_PATH));
+        }
         try {
             long size = Files.size(entry.path());
             if (size > SourceFile.MAX_BYTES) {
@@ -52,6 +59,7 @@ final class FileReader {
                 return Optional.of(new FileState.Unchanged(name, hash));
             }
             SourceFile source = SourceFile.parse(bytes, name, hash);
+            BodyLimits.check(source);
             String fileName = entry.path().getFileName().toString();
             ParsedFile parsed = entry.kind() == PostsFolder.Kind.POST
                     ? posts.parse(source, fileName) : pages.parse(source, fileName);
@@ -62,6 +70,9 @@ final class FileReader {
             return failed(name, hash, e.problem());
         } catch (IOException e) {
             return failed(name, null, ContentProblem.error(name, 0, "cannot read the file: " + e));
+        } catch (StackOverflowError e) {
+            return failed(name, hash, ContentProblem.error(name, 0, "nested too deeply to render (blockquotes, lists,"
+                    + " emphasis or HTML inside each other); the file is left out"));
         } catch (RuntimeException e) {
             // A bug in a parser must cost one file, not the whole index; log it with its trace.
             LOG.error("Unexpected failure reading {}", name, e);

@@ -28,6 +28,19 @@ import java.util.Set;
 public record FrontMatter(String title, ZonedDateTime date, ZonedDateTime updated, List<String> tags,
                           String summary, String slug, String id, boolean draft, List<String> aliases) {
 
+    /** Longest title, in characters ({@code post.title}). */
+    public static final int MAX_TITLE = 1024;
+    /** Longest summary ({@code post.summary}). */
+    public static final int MAX_SUMMARY = 4096;
+    /** Longest slug ({@code post.slug}). */
+    public static final int MAX_SLUG = 255;
+    /** Longest feed id ({@code post.guid}). */
+    public static final int MAX_ID = 512;
+    /** Longest tag name ({@code tag.name}, {@code tag.slug}). */
+    public static final int MAX_TAG = 255;
+    /** Longest alias path ({@code alias.path}). */
+    public static final int MAX_ALIAS = 1024;
+
     /** The keys a post's front matter may use. */
     public static final Set<String> KEYS =
             Set.of("title", "date", "updated", "tags", "summary", "slug", "id", "draft", "aliases");
@@ -63,12 +76,38 @@ public record FrontMatter(String title, ZonedDateTime date, ZonedDateTime update
             throw fields.error(fields.line("updated"), "'updated' (" + updated.toOffsetDateTime()
                     + ") is before 'date' (" + date.toOffsetDateTime() + ")");
         }
-        return new FrontMatter(title, date, updated, List.copyOf(fields.strings("tags")),
+        FrontMatter fm = new FrontMatter(title, date, updated, List.copyOf(fields.strings("tags")),
                 fields.string("summary").map(String::strip).filter(s -> !s.isEmpty()).orElse(null),
                 fields.string("slug").map(String::strip).orElse(null),
                 fields.string("id").map(String::strip).orElse(null),
                 fields.bool("draft").orElse(false),
                 List.copyOf(fields.strings("aliases")));
+        fm.checkLengths(fields);
+        return fm;
+    }
+
+    /**
+     * Every value must fit the index's column, or the file would fail the database write (design.md
+     * invariant 9: a file's problem is that file's error, named before the database sees it).
+     */
+    private void checkLengths(FrontMatterFields fields) throws ContentException {
+        limit(fields, "title", title, MAX_TITLE);
+        limit(fields, "summary", summary, MAX_SUMMARY);
+        limit(fields, "slug", slug, MAX_SLUG);
+        limit(fields, "id", id, MAX_ID);
+        for (String tag : tags) {
+            limit(fields, "tags", tag, MAX_TAG);
+        }
+        for (String alias : aliases) {
+            limit(fields, "aliases", alias, MAX_ALIAS);
+        }
+    }
+
+    private static void limit(FrontMatterFields fields, String key, String value, int max) throws ContentException {
+        if (value != null && value.length() > max) {
+            throw fields.error(fields.line(key), "'" + key + "' has a value of " + value.length()
+                    + " characters; the limit is " + max);
+        }
     }
 
     /**

@@ -1,6 +1,5 @@
 package dev.essayist.content;
 
-import dev.essayist.page.Page;
 import dev.essayist.page.PageRepository;
 import dev.essayist.post.Alias;
 import dev.essayist.post.AliasRepository;
@@ -18,16 +17,15 @@ import io.micronaut.transaction.TransactionOperations;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import javax.sql.DataSource;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import java.sql.Connection;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
+import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -40,6 +38,8 @@ import java.util.Set;
 @Singleton
 @Requires(beans = DataSource.class) // a command run without an index (new) has no writer
 class IndexWriter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(IndexWriter.class);
 
     private final TransactionOperations<Connection> tx;
     private final IndexedFileRepository files;
@@ -68,48 +68,132 @@ class IndexWriter {
     }
 
     /**
-     * Writes a change, all of it or (on any failure) none of it.
+     * Writes a change in one transaction. If that fails, the change is written again, still in one
+     * transaction, post by post, each behind a savepoint: a post whose rows the database refuses
+     * keeps its last good rows and is reported, and every other post is written (design.md
+     * invariant 9).
      *
      * @param change what to write
-     * @throws io.micronaut.data.exceptions.DataAccessException if a write fails; nothing is then written
+     * @return the posts that could not be stored, by file, each with the database's reason
+     * @throws io.micronaut.data.exceptions.DataAccessException if the database refuses every post,
+     *         or the change as a whole (a full or read-only disk, a closed database): nothing is written
      */
-    void apply(IndexChange change) {
-        List<Post> rows = change.posts().parallelStream().map(this::row).toList();
-        tx.executeWrite(status -> {
-            if (!change.removedPosts().isEmpty()) {
-                files.deleteByPathIn(change.removedPosts());
-            }
-            files.saveAll(change.posts().stream().map(IndexedFile::of).toList());
-            List<Post> saved = posts.saveAll(rows);
-            Map<String, Long> tagIds = new HashMap<>();
-            List<Tagging> tagged = new ArrayList<>();
-            List<Alias> aliased = new ArrayList<>();
-            List<Link> linked = new ArrayList<>();
-            for (int i = 0; i < saved.size(); i++) {
-                long id = saved.get(i).id();
-                ParsedPost post = change.posts().get(i);
-                for (String name : post.frontMatter().distinctTags()) {
-                    String slug = Slugs.of(name);
-                    if (!slug.isEmpty()) {
-                        tagged.add(Tagging.of(id, tagIds.computeIfAbsent(slug,
-                                s -> tags.findBySlug(s).orElseGet(() -> tags.save(new Tag(null, s, name))).id())));
-                    }
+    Map<String, ContentProblem> apply(IndexChange change) {
+        List<Post> rows = change.posts().parallelStream().map(p -> Rows.post(p, site.preview())).toList();
+        try {
+            tx.executeWrite(status -> {
+                if (!change.removedPosts().isEmpty()) {
+                    files.deleteByPathIn(change.removedPosts());
                 }
-                Identities.claimOf(post).aliases().forEach(a -> aliased.add(new Alias(a, id)));
-                linkedPaths(post).forEach(path -> linked.add(Link.of(id, path)));
+                files.saveAll(change.posts().stream().map(IndexedFile::of).toList());
+                List<Post> saved = posts.saveAll(rows);
+                Joins joins = new Joins(new HashMap<>());
+                for (int i = 0; i < saved.size(); i++) {
+                    joins.add(saved.get(i).id(), change.posts().get(i));
+                }
+                joins.save();
+                finish(change);
+                return null;
+            });
+            return Map.of();
+        } catch (RuntimeException batch) {
+            if (change.posts().size() < 2) {
+                throw batch;
             }
+            LOG.warn("Writing {} posts in one batch failed ({}); writing them one by one to find the file at fault",
+                    change.posts().size(), firstLine(batch));
+            return tx.executeWrite(status -> applyEach(change, rows, status.getConnection(), batch));
+        }
+    }
+
+    private Map<String, ContentProblem> applyEach(IndexChange change, List<Post> rows, Connection connection,
+                                                  RuntimeException batch) throws SQLException {
+        if (!change.gonePosts().isEmpty()) {
+            files.deleteByPathIn(change.gonePosts());
+        }
+        Set<String> replaced = new HashSet<>(change.removedPosts());
+        Map<String, Long> tagIds = new HashMap<>();
+        Map<String, ContentProblem> refused = new LinkedHashMap<>();
+        for (int i = 0; i < rows.size(); i++) {
+            ParsedPost post = change.posts().get(i);
+            String file = post.source().name();
+            Savepoint before = connection.setSavepoint();
+            try {
+                if (replaced.contains(file)) {
+                    files.deleteByPathIn(List.of(file));
+                }
+                files.saveAll(List.of(IndexedFile.of(post)));
+                Joins joins = new Joins(new HashMap<>(tagIds));
+                joins.add(posts.saveAll(List.of(rows.get(i))).get(0).id(), post);
+                joins.save();
+                tagIds.putAll(joins.tagIds());
+                connection.releaseSavepoint(before);
+            } catch (RuntimeException e) {
+                connection.rollback(before);
+                refused.put(file, ContentProblem.error(file, 0, "cannot be stored in the index: " + firstLine(e)));
+            }
+        }
+        if (refused.size() == rows.size()) {
+            throw batch; // every post refused: the database, not a file, is at fault
+        }
+        finish(change);
+        return refused;
+    }
+
+    /** Writes what follows the posts: unused tags go, pages, and the search state token. */
+    private void finish(IndexChange change) {
+        tags.deleteUnused();
+        change.removedPages().forEach(pages::deleteBySourcePath);
+        for (ParsedPage page : change.pages()) {
+            pages.findById(page.slug()).ifPresent(pages::delete);
+            pages.save(Rows.page(page));
+        }
+        setMeta(SearchIndex.STATE_ROW, change.searchState());
+    }
+
+    /** The tag, alias and link rows of posts, collected and then saved in one batch each. */
+    private final class Joins {
+        private final Map<String, Long> tagIds;
+        private final List<Tagging> tagged = new ArrayList<>();
+        private final List<Alias> aliased = new ArrayList<>();
+        private final List<Link> linked = new ArrayList<>();
+
+        /** @param tagIds tag ids by slug, found or created so far in this transaction */
+        Joins(Map<String, Long> tagIds) {
+            this.tagIds = tagIds;
+        }
+
+        void add(long id, ParsedPost post) {
+            for (String name : post.frontMatter().distinctTags()) {
+                String slug = Slugs.of(name);
+                if (!slug.isEmpty()) {
+                    tagged.add(Tagging.of(id, tagIds.computeIfAbsent(slug,
+                            s -> tags.findBySlug(s).orElseGet(() -> tags.save(new Tag(null, s, name))).id())));
+                }
+            }
+            Identities.claimOf(post).aliases().forEach(a -> aliased.add(new Alias(a, id)));
+            Rows.linkedPaths(post, site.base()).forEach(path -> linked.add(Link.of(id, path)));
+        }
+
+        void save() {
             taggings.saveAll(tagged);
             aliases.saveAll(aliased);
             links.saveAll(linked);
-            tags.deleteUnused();
-            change.removedPages().forEach(pages::deleteBySourcePath);
-            for (ParsedPage page : change.pages()) {
-                pages.findById(page.slug()).ifPresent(pages::delete);
-                pages.save(row(page));
-            }
-            setMeta(SearchIndex.STATE_ROW, change.searchState());
-            return null;
-        });
+        }
+
+        Map<String, Long> tagIds() {
+            return tagIds;
+        }
+    }
+
+    private static String firstLine(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = String.valueOf(root.getMessage());
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
     }
 
     /**
@@ -127,50 +211,5 @@ class IndexWriter {
     private void setMeta(String name, String setting) {
         meta.deleteById(name);
         meta.save(new IndexMeta(name, setting));
-    }
-
-    private Post row(ParsedPost parsed) {
-        FrontMatter fm = parsed.frontMatter();
-        Instant published = fm.date().toInstant();
-        Instant visibleFrom = visibleFrom(fm, site.preview());
-        var body = parsed.body();
-        return new Post(null, parsed.source().name(), parsed.source().hash(), parsed.slug(), parsed.guid(), fm.title(),
-                parsed.summary(), body.html(), body.headings(), body.hasCode(), published,
-                fm.updated() == null ? null : fm.updated().toInstant(), fm.draft(), visibleFrom, body.words(),
-                body.readingMinutes());
-    }
-
-    /**
-     * @param fm      a post's front matter
-     * @param preview whether the site runs in preview mode
-     * @return the post's {@code visible_from}: its date, never ({@code null}) for a draft, the
-     *         epoch in preview mode (see {@code PostRepository.PUBLISHED})
-     */
-    static Instant visibleFrom(FrontMatter fm, boolean preview) {
-        return preview ? Instant.EPOCH : fm.draft() ? null : fm.date().toInstant();
-    }
-
-    /** @return the paths of this site's pages that the post's body links to, for the link graph */
-    private Set<String> linkedPaths(ParsedPost post) {
-        Set<String> paths = new LinkedHashSet<>();
-        for (String href : post.body().links()) {
-            InternalLink.parse(href, site.base()).filter(l -> !l.samePage() && l.staticFile().isEmpty())
-                    .ifPresent(l -> paths.add(l.path()));
-        }
-        return paths;
-    }
-
-    private Page row(ParsedPage parsed) {
-        Instant updated = parsed.updated() != null ? parsed.updated().toInstant() : modified(parsed.source().name());
-        return new Page(parsed.slug(), parsed.source().name(), parsed.source().hash(), parsed.title(),
-                parsed.summary(), parsed.html(), parsed.data(), updated);
-    }
-
-    private static Instant modified(String file) {
-        try {
-            return Files.getLastModifiedTime(Path.of(file)).toInstant().truncatedTo(ChronoUnit.SECONDS);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the modification time of " + file, e);
-        }
     }
 }

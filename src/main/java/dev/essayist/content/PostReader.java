@@ -47,6 +47,10 @@ public final class PostReader {
         FrontMatterFields fields = FrontMatterFields.parse(source.frontMatter(), source.name(), SourceFile.FRONT_MATTER_LINE);
         FrontMatter fm = FrontMatter.of(fields, zone, warnings);
         String slug = fm.slug() != null ? fm.slug() : Slugs.ofFileName(fileName);
+        if (slug.length() > FrontMatter.MAX_SLUG) {
+            throw fields.error(fields.line(fm.slug() != null ? "slug" : "title"), "the slug is " + slug.length()
+                    + " characters; the limit is " + FrontMatter.MAX_SLUG + (fm.slug() != null ? "" : "; add a shorter 'slug:'"));
+        }
         if (!Slugs.VALID.matcher(slug).matches()) {
             throw fields.error(fields.line(fm.slug() != null ? "slug" : "title"), fm.slug() != null
                     ? "slug '" + slug + "' has characters that are not URL-safe; use lowercase letters, digits and hyphens"
@@ -64,6 +68,10 @@ public final class PostReader {
         }
         var body = markdown.render(source.body());
         String guid = fm.id() != null ? fm.id() : defaultId(fm, slug);
+        if (guid.length() > FrontMatter.MAX_ID) {
+            throw fields.error(fields.line("aliases"), "the default feed id '" + guid.substring(0, 40)
+                    + "...' is longer than " + FrontMatter.MAX_ID + " characters; add an 'id:'");
+        }
         String summary = fm.summary() != null ? fm.summary() : body.excerpt();
         java.util.Map<String, Integer> lines = new java.util.HashMap<>();
         fields.keys().forEach(key -> lines.put(key, fields.line(key)));

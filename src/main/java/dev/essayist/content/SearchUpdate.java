@@ -36,9 +36,11 @@ class SearchUpdate {
     /**
      * @param change   the change
      * @param rowWrite writes the change's rows (and its state token) in one transaction
+     * @param <T>      what the row write returns
+     * @return what {@code rowWrite} returned
      * @throws RuntimeException whatever {@code rowWrite} throws; the staged documents are then dropped
      */
-    void write(IndexChange change, Runnable rowWrite) {
+    <T> T write(IndexChange change, java.util.function.Supplier<T> rowWrite) {
         try {
             search.open(); // before the row commit, so a kept search index is compared with its own rows
         } catch (UncheckedIOException e) {
@@ -46,8 +48,9 @@ class SearchUpdate {
         }
         CompletableFuture<Void> staged = CompletableFuture.runAsync(() -> search.prepare(change.removedPosts(),
                 change.posts().stream().map(this::document).toList()));
+        T written;
         try {
-            rowWrite.run();
+            written = rowWrite.get();
         } catch (RuntimeException e) {
             staged.exceptionally(failure -> null).join();
             search.discard();
@@ -60,11 +63,12 @@ class SearchUpdate {
             LOG.error("Cannot update the search index; it is rebuilt from the index rows on the next search",
                     e instanceof CompletionException ? e.getCause() : e);
         }
+        return written;
     }
 
     private SearchIndex.Doc document(ParsedPost post) {
         FrontMatter fm = post.frontMatter();
         return new SearchIndex.Doc(post.source().name(), post.source().hash(), fm.title(), post.summary(),
-                post.body().text(), fm.date().toInstant(), IndexWriter.visibleFrom(fm, site.preview()));
+                post.body().text(), fm.date().toInstant(), Rows.visibleFrom(fm, site.preview()));
     }
 }
