@@ -112,12 +112,26 @@ public class ContentIndexer {
             problems.failure(e.getMessage()); // a setting to fix, not a bug: the caller says it in one line
             throw e;
         } catch (RuntimeException | Error e) {
-            String reason = e.getClass().getSimpleName() + ": " + e.getMessage();
+            String reason = reason(e);
+            boolean repeated = reason.equals(problems.failure().orElse(null));
             problems.failure(reason);
-            LOG.error("Indexing {} failed ({}); the site keeps serving the last good index, and the next change"
-                    + " or retry indexes again", site.posts(), reason, e);
+            if (repeated) {
+                LOG.warn("Indexing {} failed again ({}); still serving the last good index", site.posts(), reason);
+            } else {
+                LOG.error("Indexing {} failed ({}); the site keeps serving the last good index, and the next change"
+                        + " or retry indexes again", site.posts(), reason, e);
+            }
             throw e;
         }
+    }
+
+    /** @return the innermost cause's class and message: what an operator can act on ("No space left on device") */
+    private static String reason(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 
     private Report reindexOnce() {

@@ -169,8 +169,13 @@ class IndexStore implements BeanCreatedEventListener<DatasourceConfiguration> {
         String options = semicolon < 0 ? "" : rest.substring(semicolon);
         String absolute = FILE_PREFIX + base + options;
         Path file = base.resolveSibling(base.getFileName() + ".mv.db");
+        String unwritable = unwritable(base.getParent());
+        if (unwritable != null) {
+            LOG.warn("Index folder {} cannot be written ({}); indexing into memory instead (a restart reads every"
+                    + " file again; set essayist.index-dir or ESSAYIST_INDEX_DIR to a folder with space)", base.getParent(), unwritable);
+            return "jdbc:h2:mem:essayist-" + ProcessHandle.current().pid() + ";DB_CLOSE_DELAY=-1";
+        }
         if (!Files.exists(file)) {
-            createFolder(base.getParent());
             return absolute;
         }
         Connection connection = null;
@@ -325,12 +330,34 @@ class IndexStore implements BeanCreatedEventListener<DatasourceConfiguration> {
         }
     }
 
-    private static void createFolder(Path folder) {
+    /** Bytes written to find out whether the index folder has room for an index at all. */
+    static final int PROBE_BYTES = 1 << 20;
+
+    /**
+     * @param folder the index folder, created if missing
+     * @return why an index cannot be written there (a full or read-only disk, no permission), or
+     *         {@code null} when a probe file of {@link #PROBE_BYTES} could be written and removed
+     */
+    static String unwritable(Path folder) {
+        Path probe = folder.resolve(".write-probe");
         try {
             Files.createDirectories(folder);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the index folder " + folder
-                    + " (set essayist.index-dir or ESSAYIST_INDEX_DIR)", e);
+            return e.getClass().getSimpleName() + ": " + e.getMessage();
+        }
+        try (var out = java.nio.channels.FileChannel.open(probe, java.nio.file.StandardOpenOption.CREATE,
+                java.nio.file.StandardOpenOption.WRITE, java.nio.file.StandardOpenOption.TRUNCATE_EXISTING)) {
+            out.write(java.nio.ByteBuffer.allocate(PROBE_BYTES));
+            out.force(false);
+            return null;
+        } catch (IOException e) {
+            return e.getMessage() == null ? e.toString() : e.getMessage();
+        } finally {
+            try {
+                Files.deleteIfExists(probe);
+            } catch (IOException e) {
+                LOG.warn("Cannot remove the probe file {} ({})", probe, e.toString());
+            }
         }
     }
 

@@ -75,6 +75,21 @@ class IndexStoreTest {
     }
 
     @Test
+    void anIndexFolderThatCannotBeWrittenIndexesIntoMemoryWithOneWarning() throws IOException {
+        // A regular file where the folder should be: no folder can be made there, even by root
+        // (a full or read-only disk fails the same probe).
+        Path blocked = indexDir.resolve("blocked");
+        Files.writeString(blocked, "a file, not a folder");
+        start(Map.of("datasources.default.url", "jdbc:h2:file:" + blocked.resolve("index")),
+                context -> assertThat(titles(context)).containsOnlyKeys(file("2025-01-10-alpha.md"), file("2025-02-20-beta.md")));
+        assertThat(log.list).singleElement().satisfies(event -> {
+            assertThat(event.getLevel()).isEqualTo(Level.WARN);
+            assertThat(event.getFormattedMessage()).startsWith("Index folder " + blocked + " cannot be written (")
+                    .contains("indexing into memory instead");
+        });
+    }
+
+    @Test
     void corruptIndexFileIsRebuiltWithOneWarning() throws IOException {
         Files.write(indexDir.resolve("index.mv.db"), "not an H2 file at all, only text".repeat(200).getBytes());
 
