@@ -1,0 +1,97 @@
+package dev.essayist.site;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.netty.channel.Channel;
+import io.netty.channel.embedded.EmbeddedChannel;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The connection cap on a listening channel, played on Netty's embedded channels: the listener is
+ * handed accepted connections as its acceptor would be, several per read.
+ */
+class ConnectionLimitTest {
+
+    private ConnectionLimit limit;
+    private EmbeddedChannel listener;
+
+    @BeforeEach
+    void listen() {
+        limit = new ConnectionLimit(2, Long.MAX_VALUE);
+        listener = new EmbeddedChannel();
+        limit.guard(listener);
+    }
+
+    /** @return the connections accepted in one read, in order */
+    private List<Channel> accept(int connections) {
+        List<Channel> accepted = new ArrayList<>();
+        for (int i = 0; i < connections; i++) {
+            Channel connection = new EmbeddedChannel();
+            accepted.add(connection);
+            listener.pipeline().fireChannelRead(connection);
+        }
+        return accepted;
+    }
+
+    /** @return the connections passed on to the acceptor since the last call */
+    private List<Channel> admitted() {
+        List<Channel> admitted = new ArrayList<>();
+        for (Object next = listener.readInbound(); next != null; next = listener.readInbound()) {
+            admitted.add((Channel) next);
+        }
+        return admitted;
+    }
+
+    @Test
+    void stopsAcceptingAtTheCapAndHoldsTheConnectionsAlreadyTaken() {
+        List<Channel> batch = accept(4);
+        assertThat(admitted()).containsExactly(batch.get(0), batch.get(1));
+        assertThat(listener.config().isAutoRead()).as("accepting").isFalse();
+        assertThat(limit.open()).isEqualTo(2);
+        assertThat(limit.waited()).isEqualTo(2);
+    }
+
+    @Test
+    void admitsWaitingConnectionsInOrderAsOpenOnesCloseThenAcceptsAgain() {
+        List<Channel> batch = accept(4);
+        admitted();
+        batch.get(0).close();
+        listener.runPendingTasks();
+        assertThat(admitted()).containsExactly(batch.get(2));
+        assertThat(listener.config().isAutoRead()).as("accepting with one still waiting").isFalse();
+        batch.get(1).close();
+        listener.runPendingTasks();
+        assertThat(admitted()).containsExactly(batch.get(3));
+        assertThat(listener.config().isAutoRead()).as("accepting at the cap").isFalse();
+        batch.get(2).close();
+        listener.runPendingTasks();
+        assertThat(listener.config().isAutoRead()).as("accepting below the cap").isTrue();
+        assertThat(limit.open()).isEqualTo(1);
+    }
+
+    @Test
+    void acceptsFreelyBelowTheCap() {
+        Channel first = accept(1).get(0);
+        assertThat(admitted()).containsExactly(first);
+        assertThat(listener.config().isAutoRead()).isTrue();
+        first.close();
+        listener.runPendingTasks();
+        assertThat(limit.open()).isZero();
+    }
+
+    @Test
+    void closesConnectionsStillWaitingWhenTheListenerCloses() {
+        List<Channel> batch = accept(3);
+        listener.close();
+        assertThat(batch.get(2).isOpen()).isFalse();
+    }
+
+    @Test
+    void neverAllowsMoreThanHalfTheOpenFileLimit() {
+        assertThat(new ConnectionLimit(10_000, 1024).limit()).isEqualTo(512);
+        assertThat(new ConnectionLimit(10_000, 1_048_576).limit()).isEqualTo(10_000);
+    }
+}
