@@ -20,7 +20,7 @@ import java.time.Duration;
  */
 @ConfigurationProperties("essayist.http")
 record HttpEdgeConfig(@Bindable(defaultValue = "10000") int maxConnections,
-                      @Bindable(defaultValue = "20s") Duration requestHeaderTimeout) {
+                      @Bindable(defaultValue = "10s") Duration requestHeaderTimeout) {
 
     HttpEdgeConfig {
         if (maxConnections < 1) {
