@@ -81,7 +81,7 @@ while [ "$(now_ms)" -lt $until_ms ]; do
   sleep 1
 done
 wait "$ATTACK" || true
-metrics=$(curl -s -m 30 "$BASE/prometheus" | grep -E '^essayist_http_' | tr '\n' ' ')
+metrics=$(curl -s -m 30 "$BASE/prometheus" | grep -E '^essayist_http_' | tr '\n' ' ' || true)
 
 # Request smuggling: Content-Length and Transfer-Encoding, then a hidden request on the same connection.
 smuggle=$(python3 - "$PORT" <<'EOF'

@@ -19,14 +19,19 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A cap on the connections open at once, over every listener ({@code essayist.http.max-connections}).
- * At the cap the server stops accepting: new connections wait in the kernel's listen backlog, holding
- * no descriptor of this process, and are accepted in order as open ones close (as Jetty's
- * {@code ConnectionLimit} and HAProxy's {@code maxconn} do). Without it, 21,000 half-sent requests
- * used up 20,000 descriptors, and then no reader, static file or index file could be opened.
+ * Without it, 21,000 half-sent requests used up 20,000 descriptors, and then no reader, static file or
+ * index file could be opened.
+ *
+ * <p>At the cap, a new connection takes the place of an {@link IdleConnections idle} one, which is
+ * closed to make room (as nginx reuses idle connections when it runs out): a flood of half-sent
+ * requests cannot keep readers out, since each new connection displaces one of them. Only when every
+ * connection has a request under way does the server stop accepting; new connections then wait in the
+ * kernel's listen backlog, holding no descriptor of this process, and are accepted in order as open
+ * ones close (as Jetty's {@code ConnectionLimit} and HAProxy's {@code maxconn} do).
  *
  * <p>A {@link #guard(Channel) gate} in each listening channel's pipeline counts a connection when it
  * is accepted and again when it closes. The listener takes several connections from the kernel per
- * read; the few taken past the cap wait here, accepted but untouched, until a slot frees.
+ * read; those taken past the cap wait in the gate, accepted but untouched, until a slot frees.
  */
 @Singleton
 final class ConnectionLimit {
@@ -38,22 +43,25 @@ final class ConnectionLimit {
     private static final long WARN_EVERY_NANOS = TimeUnit.MINUTES.toNanos(1);
 
     private final int limit;
+    private final IdleConnections idle;
     private final AtomicInteger open = new AtomicInteger();
     private final LongAdder waited = new LongAdder();
     private final Set<Gate> gates = ConcurrentHashMap.newKeySet();
     private final AtomicLong lastWarning = new AtomicLong(System.nanoTime() - WARN_EVERY_NANOS);
 
     @Inject
-    ConnectionLimit(HttpEdgeConfig config) {
-        this(config.maxConnections(), openFileLimit());
+    ConnectionLimit(HttpEdgeConfig config, IdleConnections idle) {
+        this(config.maxConnections(), openFileLimit(), idle);
     }
 
     /**
      * @param maxConnections the configured cap
      * @param openFiles      the process's open-file limit ({@code ulimit -n})
+     * @param idle           the connections that may be closed to make room
      */
-    ConnectionLimit(int maxConnections, long openFiles) {
+    ConnectionLimit(int maxConnections, long openFiles, IdleConnections idle) {
         this.limit = (int) Math.max(1, Math.min(maxConnections, openFiles / 2));
+        this.idle = idle;
         if (limit < maxConnections) {
             LOG.warn("At most {} connections at once, not {} (essayist.http.max-connections): half the open-file limit "
                     + "of {} (ulimit -n), so files and the index keep descriptors", limit, maxConnections, openFiles);
@@ -75,7 +83,7 @@ final class ConnectionLimit {
         return open.get();
     }
 
-    /** @return connections that have had to wait for a free slot since the start */
+    /** @return connections that arrived at the cap since the start (each replaced an idle one, or waited) */
     long waited() {
         return waited.sum();
     }
@@ -97,7 +105,7 @@ final class ConnectionLimit {
     private void release() {
         open.decrementAndGet();
         for (Gate gate : gates) {
-            if (gate.paused) {
+            if (gate.paused || gate.wanting) {
                 gate.ctx.executor().execute(gate::drain);
             }
         }
@@ -107,8 +115,9 @@ final class ConnectionLimit {
         long last = lastWarning.get();
         long now = System.nanoTime();
         if (now - last >= WARN_EVERY_NANOS && lastWarning.compareAndSet(last, now)) {
-            LOG.warn("{} connections open, the limit (essayist.http.max-connections): new connections wait to be "
-                    + "accepted; {} have waited so far", limit, waited.sum());
+            LOG.warn("{} connections open, the limit (essayist.http.max-connections): new ones replace idle ones, or "
+                    + "wait while none is idle; {} idle closed, {} arrived at the limit so far",
+                    limit, idle.closed(), waited.sum());
         }
     }
 
@@ -117,6 +126,8 @@ final class ConnectionLimit {
         private final ArrayDeque<Channel> waiting = new ArrayDeque<>();
         /** Whether accepting is stopped; read by {@link #release()} on other threads. */
         private volatile boolean paused;
+        /** Whether connections wait here; read by {@link #release()} on other threads. */
+        private volatile boolean wanting;
         private ChannelHandlerContext ctx;
 
         @Override
@@ -141,29 +152,23 @@ final class ConnectionLimit {
                 admit(child);
             } else {
                 waiting.add(child);
+                wanting = true;
                 waited.increment();
-                pause();
+                warnAtLimit();
+                if (!idle.closeOne()) {
+                    paused = true;
+                    ctx.channel().config().setAutoRead(false);
+                }
+                // A connection may have closed between the count and the flags just set, unseen by release().
+                if (open.get() < limit) {
+                    ctx.executor().execute(this::drain);
+                }
             }
         }
 
         private void admit(Channel child) {
             child.closeFuture().addListener(closed -> release());
             ctx.fireChannelRead(child);
-            if (open.get() >= limit) {
-                pause();
-            }
-        }
-
-        private void pause() {
-            if (!paused) {
-                paused = true;
-                ctx.channel().config().setAutoRead(false);
-                warnAtLimit();
-            }
-            // A connection may have closed between the count and the flag, unseen by release().
-            if (open.get() < limit) {
-                ctx.executor().execute(this::drain);
-            }
         }
 
         /** Admits waiting connections while there is room, and accepts again once none waits. */
@@ -171,7 +176,8 @@ final class ConnectionLimit {
             while (!waiting.isEmpty() && take()) {
                 admit(waiting.poll());
             }
-            if (paused && waiting.isEmpty() && open.get() < limit) {
+            wanting = !waiting.isEmpty();
+            if (paused && !wanting && open.get() < limit) {
                 paused = false;
                 ctx.channel().config().setAutoRead(true);
             }

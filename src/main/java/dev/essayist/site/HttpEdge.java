@@ -24,12 +24,14 @@ import java.util.concurrent.atomic.LongAdder;
 class HttpEdge implements BeanCreatedEventListener<NettyServerCustomizer.Registry> {
 
     private final ConnectionLimit limit;
+    private final IdleConnections idle;
     private final NettyHttpServerConfiguration server;
     private final HttpEdgeConfig config;
     private final LongAdder headerTimeouts = new LongAdder();
 
-    HttpEdge(ConnectionLimit limit, NettyHttpServerConfiguration server, HttpEdgeConfig config) {
+    HttpEdge(ConnectionLimit limit, IdleConnections idle, NettyHttpServerConfiguration server, HttpEdgeConfig config) {
         this.limit = limit;
+        this.idle = idle;
         this.server = server;
         this.config = config;
     }
@@ -74,7 +76,7 @@ class HttpEdge implements BeanCreatedEventListener<NettyServerCustomizer.Registr
                 pipeline.replace(ChannelPipelineCustomizer.HANDLER_HTTP_SERVER_CODEC,
                         ChannelPipelineCustomizer.HANDLER_HTTP_SERVER_CODEC, RequestFraming.codec(server));
                 pipeline.addAfter(ChannelPipelineCustomizer.HANDLER_HTTP_SERVER_CODEC, RequestHeaderTimeout.NAME,
-                        new RequestHeaderTimeout(config.requestHeaderTimeout(), headerTimeouts::increment));
+                        new RequestHeaderTimeout(config.requestHeaderTimeout(), idle, headerTimeouts::increment));
             }
         }
     }

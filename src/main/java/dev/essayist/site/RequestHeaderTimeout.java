@@ -27,6 +27,9 @@ import org.slf4j.LoggerFactory;
  * owed the clock is stopped, so a slow render or a slow download is never cut here; Micronaut's
  * {@code micronaut.server.idle-timeout} closes a connection on which nothing moves at all.
  *
+ * <p>While its clock runs the connection is {@link IdleConnections idle}: at the connection cap a new
+ * connection may take its place.
+ *
  * <p>Sits right after Netty's HTTP codec, where it sees each decoded request head and the end of
  * every response, whichever handler wrote it. One instance per connection, used on its event loop.
  */
@@ -38,6 +41,7 @@ final class RequestHeaderTimeout extends ChannelDuplexHandler {
     private static final Logger LOG = LoggerFactory.getLogger(RequestHeaderTimeout.class);
 
     private final long timeoutNanos;
+    private final IdleConnections idle;
     private final Runnable onTimeout;
     /** Requests read whose response has not been written completely. */
     private int owed;
@@ -46,10 +50,12 @@ final class RequestHeaderTimeout extends ChannelDuplexHandler {
 
     /**
      * @param timeout   the time a client has for a complete request head
+     * @param idle      the connections with no request under way, this one among them while its clock runs
      * @param onTimeout run on the event loop each time a connection is closed for it (a count)
      */
-    RequestHeaderTimeout(Duration timeout, Runnable onTimeout) {
+    RequestHeaderTimeout(Duration timeout, IdleConnections idle, Runnable onTimeout) {
         this.timeoutNanos = timeout.toNanos();
+        this.idle = idle;
         this.onTimeout = onTimeout;
     }
 
@@ -68,20 +74,20 @@ final class RequestHeaderTimeout extends ChannelDuplexHandler {
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
-        disarm();
+        disarm(ctx);
         ctx.fireChannelInactive();
     }
 
     @Override
     public void handlerRemoved(ChannelHandlerContext ctx) {
-        disarm();
+        disarm(ctx);
     }
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         if (msg instanceof HttpRequest) {
             owed++;
-            disarm();
+            disarm(ctx);
         }
         ctx.fireChannelRead(msg);
     }
@@ -111,18 +117,21 @@ final class RequestHeaderTimeout extends ChannelDuplexHandler {
     private void arm(ChannelHandlerContext ctx) {
         if (deadline == null && owed == 0 && ctx.channel().isActive()) {
             deadline = ctx.executor().schedule(() -> expire(ctx), timeoutNanos, TimeUnit.NANOSECONDS);
+            idle.add(ctx.channel());
         }
     }
 
-    private void disarm() {
+    private void disarm(ChannelHandlerContext ctx) {
         if (deadline != null) {
             deadline.cancel(false);
             deadline = null;
         }
+        idle.remove(ctx.channel());
     }
 
     private void expire(ChannelHandlerContext ctx) {
         deadline = null;
+        idle.remove(ctx.channel());
         if (owed == 0 && ctx.channel().isActive()) {
             LOG.debug("No complete request head from {} within {} ms; closing the connection",
                     ctx.channel().remoteAddress(), TimeUnit.NANOSECONDS.toMillis(timeoutNanos));

@@ -15,12 +15,13 @@ import org.junit.jupiter.api.Test;
  */
 class ConnectionLimitTest {
 
+    private final IdleConnections idle = new IdleConnections();
     private ConnectionLimit limit;
     private EmbeddedChannel listener;
 
     @BeforeEach
     void listen() {
-        limit = new ConnectionLimit(2, Long.MAX_VALUE);
+        limit = new ConnectionLimit(2, Long.MAX_VALUE, idle);
         listener = new EmbeddedChannel();
         limit.guard(listener);
     }
@@ -46,12 +47,28 @@ class ConnectionLimitTest {
     }
 
     @Test
-    void stopsAcceptingAtTheCapAndHoldsTheConnectionsAlreadyTaken() {
+    void aNewConnectionAtTheCapTakesThePlaceOfAnIdleOne() {
+        List<Channel> open = accept(2);
+        admitted();
+        idle.add(open.get(1));
+        Channel next = accept(1).get(0);
+        assertThat(open.get(1).isOpen()).as("the idle connection").isFalse();
+        assertThat(open.get(0).isOpen()).as("the busy connection").isTrue();
+        listener.runPendingTasks();
+        assertThat(admitted()).containsExactly(next);
+        assertThat(listener.config().isAutoRead()).as("accepting").isTrue();
+        assertThat(idle.closed()).isEqualTo(1);
+        assertThat(limit.open()).isEqualTo(2);
+    }
+
+    @Test
+    void stopsAcceptingAtTheCapWhenNoConnectionIsIdleAndHoldsTheConnectionsAlreadyTaken() {
         List<Channel> batch = accept(4);
         assertThat(admitted()).containsExactly(batch.get(0), batch.get(1));
         assertThat(listener.config().isAutoRead()).as("accepting").isFalse();
         assertThat(limit.open()).isEqualTo(2);
         assertThat(limit.waited()).isEqualTo(2);
+        assertThat(batch.get(0).isOpen() && batch.get(1).isOpen()).as("busy connections kept").isTrue();
     }
 
     @Test
@@ -91,7 +108,7 @@ class ConnectionLimitTest {
 
     @Test
     void neverAllowsMoreThanHalfTheOpenFileLimit() {
-        assertThat(new ConnectionLimit(10_000, 1024).limit()).isEqualTo(512);
-        assertThat(new ConnectionLimit(10_000, 1_048_576).limit()).isEqualTo(10_000);
+        assertThat(new ConnectionLimit(10_000, 1024, idle).limit()).isEqualTo(512);
+        assertThat(new ConnectionLimit(10_000, 1_048_576, idle).limit()).isEqualTo(10_000);
     }
 }

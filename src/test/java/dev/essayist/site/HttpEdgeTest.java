@@ -2,6 +2,7 @@ package dev.essayist.site;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.essayist.Await;
 import dev.essayist.RawHttp;
 import dev.essayist.SiteFixture;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -12,6 +13,7 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -22,7 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * The HTTP edge on the wire, against a server with a cap of three connections and a one-second
+ * The HTTP edge on the wire, against a server with a cap of three connections and a two-second
  * request-head timeout: hostile clients written byte by byte, and a reader served beside them.
  * Every wait is bounded by the sockets' five-second timeout.
  */
@@ -39,11 +41,14 @@ class HttpEdgeTest extends SiteFixture {
     @Inject
     ConnectionLimit limit;
 
+    @Inject
+    IdleConnections idle;
+
     @Override
     public Map<String, String> getProperties() {
         Map<String, String> props = new HashMap<>(super.getProperties());
         props.put("essayist.http.max-connections", "3");
-        props.put("essayist.http.request-header-timeout", "1s");
+        props.put("essayist.http.request-header-timeout", "2s");
         props.put("essayist.test.slow-route", "true");
         return props;
     }
@@ -64,6 +69,10 @@ class HttpEdgeTest extends SiteFixture {
     /** @return everything the server sent until it closed the connection (a read timeout fails the test) */
     private static String readToClose(Socket socket) throws IOException {
         return new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+    }
+
+    private void awaitNoConnectionOpen() {
+        Await.until(Duration.ofSeconds(5), "the connections of earlier tests closed", () -> limit.open() == 0);
     }
 
     private RawHttp.Response reader() {
@@ -123,17 +132,51 @@ class HttpEdgeTest extends SiteFixture {
     void slowResponseIsNotCutByTheRequestHeadTimeout() throws IOException {
         try (Socket socket = connect()) {
             send(socket, "GET /test/slow HTTP/1.1\r\nHost: localhost\r\n\r\n");
-            // Three seconds of render, then the keep-alive second.
+            // Three seconds of render, then the keep-alive timeout.
             assertThat(readToClose(socket)).startsWith("HTTP/1.1 200 OK").endsWith("finished");
         }
     }
 
     @Test
+    void aReaderAtTheCapTakesThePlaceOfAHalfSentRequest() throws IOException {
+        awaitNoConnectionOpen();
+        List<Socket> halfSent = new ArrayList<>();
+        try {
+            for (int i = 0; i < 3; i++) {
+                Socket socket = connect();
+                send(socket, HEAD);
+                halfSent.add(socket);
+            }
+            Await.until(Duration.ofSeconds(1), "three idle connections", () -> idle.size() == 3);
+            long closedBefore = idle.closed();
+            assertThat(reader().status()).isEqualTo(200);
+            // Served by taking a slot, not after the two-second timeout freed one.
+            assertThat(idle.closed()).isEqualTo(closedBefore + 1);
+            assertThat(halfSent.stream().filter(this::closedByServer).count()).isEqualTo(1);
+        } finally {
+            for (Socket socket : halfSent) {
+                socket.close();
+            }
+        }
+    }
+
+    private boolean closedByServer(Socket socket) {
+        try {
+            socket.setSoTimeout(100);
+            return socket.getInputStream().read() == -1;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    @Test
     void connectionsAboveTheCapWaitUntilOneCloses() throws Exception {
+        awaitNoConnectionOpen();
         List<Socket> busy = new ArrayList<>();
         List<CompletableFuture<Long>> answered = new ArrayList<>();
         try {
-            // Three connections, each waiting three seconds for its response: the cap is reached. (Distinct
+            // Three connections, each waiting three seconds for its response: the cap is reached, and no
+            // connection is idle. (Distinct
             // queries: the page cache would have the second and third wait for the first's render.)
             for (int i = 0; i < 3; i++) {
                 Socket socket = connect();
@@ -170,7 +213,9 @@ class HttpEdgeTest extends SiteFixture {
         assertThat(metrics.body().lines())
                 .anyMatch(l -> l.startsWith("essayist_http_connections ") && !l.endsWith(" 0.0"))
                 .anyMatch(l -> l.equals("essayist_http_connections_limit 3.0"))
+                .anyMatch(l -> l.startsWith("essayist_http_connections_idle "))
                 .anyMatch(l -> l.startsWith("essayist_http_connections_waited_total "))
+                .anyMatch(l -> l.startsWith("essayist_http_connections_evicted_total "))
                 .anyMatch(l -> l.startsWith("essayist_http_request_header_timeouts_total "));
     }
 }

@@ -22,13 +22,14 @@ class RequestHeaderTimeoutTest {
     private static final long TIMEOUT_SECONDS = 20;
 
     private final AtomicInteger timeouts = new AtomicInteger();
+    private final IdleConnections idle = new IdleConnections();
     private EmbeddedChannel channel;
 
     @BeforeEach
     void connect() {
         channel = new EmbeddedChannel();
         channel.freezeTime();
-        channel.pipeline().addLast(new RequestHeaderTimeout(Duration.ofSeconds(TIMEOUT_SECONDS), timeouts::incrementAndGet));
+        channel.pipeline().addLast(new RequestHeaderTimeout(Duration.ofSeconds(TIMEOUT_SECONDS), idle, timeouts::incrementAndGet));
     }
 
     private void advanceSeconds(long seconds) {
@@ -59,16 +60,20 @@ class RequestHeaderTimeoutTest {
     @Test
     void stopsTheClockWhileAResponseIsOwedAndRestartsItWhenTheResponseIsWritten() {
         advanceSeconds(TIMEOUT_SECONDS - 1);
+        assertThat(idle.size()).as("idle before the request").isEqualTo(1);
         request();
+        assertThat(idle.size()).as("idle with a request under way").isZero();
         // A render or a download may take longer than the timeout.
         advanceSeconds(3 * TIMEOUT_SECONDS);
         assertThat(channel.isOpen()).isTrue();
         respond();
+        assertThat(idle.size()).as("idle once answered").isEqualTo(1);
         advanceSeconds(TIMEOUT_SECONDS - 1);
         assertThat(channel.isOpen()).isTrue();
         // Keep-alive: the next head must come within the timeout too.
         advanceSeconds(1);
         assertThat(channel.isOpen()).isFalse();
+        assertThat(idle.size()).as("idle once closed").isZero();
     }
 
     @Test
