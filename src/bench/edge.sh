@@ -4,7 +4,9 @@
 # descriptors, each trickling a header byte every second and reopened as soon as it is closed, while
 # a reader asks for the home page once a second. Then a smuggling probe: Content-Length with
 # Transfer-Encoding, a hidden second request behind it. Reports the reader's answers and waits, the
-# server's descriptors, the edge metrics and the probe's answers.
+# server's descriptors, the edge metrics and the probe's answers. (A reader arriving with the first
+# burst waits behind it in the kernel's listen backlog; later ones are answered at once, each new
+# connection taking the place of a half-sent one.)
 #
 #   src/bench/edge.sh [--attackers N] [--duration SECONDS] [--fds N] [--header-timeout 10s] [--jar PATH]
 #

@@ -24,14 +24,16 @@ import org.slf4j.LoggerFactory;
  *
  * <p>At the cap, a new connection takes the place of an {@link IdleConnections idle} one, which is
  * closed to make room (as nginx reuses idle connections when it runs out): a flood of half-sent
- * requests cannot keep readers out, since each new connection displaces one of them. Only when every
- * connection has a request under way does the server stop accepting; new connections then wait in the
- * kernel's listen backlog, holding no descriptor of this process, and are accepted in order as open
- * ones close (as Jetty's {@code ConnectionLimit} and HAProxy's {@code maxconn} do).
+ * requests cannot keep readers out, since each new connection displaces one of them. When every
+ * connection has a request under way, new connections wait in the kernel's listen backlog, holding no
+ * descriptor of this process, and are accepted in order as open ones close (as Jetty's
+ * {@code ConnectionLimit} and HAProxy's {@code maxconn} do).
  *
  * <p>A {@link #guard(Channel) gate} in each listening channel's pipeline counts a connection when it
  * is accepted and again when it closes. The listener takes several connections from the kernel per
- * read; those taken past the cap wait in the gate, accepted but untouched, until a slot frees.
+ * read; those taken past the cap wait in the gate, accepted but untouched, until a slot frees, and
+ * the listener takes no more until they are in. So the process holds at most the cap plus one read's
+ * worth of connections (Netty's {@code MAX_MESSAGES_PER_READ}, 16).
  */
 @Singleton
 final class ConnectionLimit {
@@ -62,6 +64,7 @@ final class ConnectionLimit {
     ConnectionLimit(int maxConnections, long openFiles, IdleConnections idle) {
         this.limit = (int) Math.max(1, Math.min(maxConnections, openFiles / 2));
         this.idle = idle;
+        idle.onIdle(this::wakePaused);
         if (limit < maxConnections) {
             LOG.warn("At most {} connections at once, not {} (essayist.http.max-connections): half the open-file limit "
                     + "of {} (ulimit -n), so files and the index keep descriptors", limit, maxConnections, openFiles);
@@ -111,6 +114,15 @@ final class ConnectionLimit {
         }
     }
 
+    /** A connection has become idle: a listener stopped because every connection was busy may replace it. */
+    private void wakePaused() {
+        for (Gate gate : gates) {
+            if (gate.paused && !gate.wanting) {
+                gate.ctx.executor().execute(gate::drain);
+            }
+        }
+    }
+
     private void warnAtLimit() {
         long last = lastWarning.get();
         long now = System.nanoTime();
@@ -155,10 +167,10 @@ final class ConnectionLimit {
                 wanting = true;
                 waited.increment();
                 warnAtLimit();
-                if (!idle.closeOne()) {
-                    paused = true;
-                    ctx.channel().config().setAutoRead(false);
-                }
+                idle.closeOne();
+                // No more until this one is in: accepted connections beyond the cap stay within one read.
+                paused = true;
+                ctx.channel().config().setAutoRead(false);
                 // A connection may have closed between the count and the flags just set, unseen by release().
                 if (open.get() < limit) {
                     ctx.executor().execute(this::drain);
@@ -171,13 +183,16 @@ final class ConnectionLimit {
             ctx.fireChannelRead(child);
         }
 
-        /** Admits waiting connections while there is room, and accepts again once none waits. */
+        /**
+         * Admits waiting connections while there is room, and accepts again once none waits and there is
+         * room or an idle connection to replace.
+         */
         void drain() {
             while (!waiting.isEmpty() && take()) {
                 admit(waiting.poll());
             }
             wanting = !waiting.isEmpty();
-            if (paused && !wanting && open.get() < limit) {
+            if (paused && !wanting && (open.get() < limit || idle.size() > 0)) {
                 paused = false;
                 ctx.channel().config().setAutoRead(true);
             }

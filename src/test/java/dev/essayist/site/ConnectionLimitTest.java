@@ -54,11 +54,17 @@ class ConnectionLimitTest {
         Channel next = accept(1).get(0);
         assertThat(open.get(1).isOpen()).as("the idle connection").isFalse();
         assertThat(open.get(0).isOpen()).as("the busy connection").isTrue();
+        // Descriptors stay bounded: nothing more is accepted until the new connection is in.
+        assertThat(listener.config().isAutoRead()).as("accepting while one waits").isFalse();
         listener.runPendingTasks();
         assertThat(admitted()).containsExactly(next);
-        assertThat(listener.config().isAutoRead()).as("accepting").isTrue();
         assertThat(idle.closed()).isEqualTo(1);
         assertThat(limit.open()).isEqualTo(2);
+        assertThat(listener.config().isAutoRead()).as("accepting at the cap with none idle").isFalse();
+        // Once a connection is idle, a new one may replace it: accepting resumes.
+        idle.add(next);
+        listener.runPendingTasks();
+        assertThat(listener.config().isAutoRead()).as("accepting at the cap with one idle").isTrue();
     }
 
     @Test
