@@ -2,12 +2,9 @@ package dev.essayist.site;
 
 import com.sun.management.UnixOperatingSystemMXBean;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.lang.management.ManagementFactory;
-import java.util.ArrayDeque;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -18,9 +15,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A cap on the connections open at once, over every listener ({@code essayist.http.max-connections}).
- * Without it, 21,000 half-sent requests used up 20,000 descriptors, and then no reader, static file or
- * index file could be opened.
+ * A cap on the connections open at once, over every listener ({@code essayist.http.max-connections}),
+ * so that no flood of connections uses up the descriptors readers, static files and the index need.
  *
  * <p>At the cap, a new connection takes the place of an {@link IdleConnections idle} one, which is
  * closed to make room (as nginx reuses idle connections when it runs out): a flood of half-sent
@@ -29,16 +25,14 @@ import org.slf4j.LoggerFactory;
  * descriptor of this process, and are accepted in order as open ones close (as Jetty's
  * {@code ConnectionLimit} and HAProxy's {@code maxconn} do).
  *
- * <p>A {@link #guard(Channel) gate} in each listening channel's pipeline counts a connection when it
- * is accepted and again when it closes. The listener takes several connections from the kernel per
- * read; those taken past the cap wait in the gate, accepted but untouched, until a slot frees, and
- * the listener takes no more until they are in. So the process holds at most the cap plus one read's
- * worth of connections (Netty's {@code MAX_MESSAGES_PER_READ}, 16).
+ * <p>A {@link ConnectionGate} in each listening channel's pipeline takes a slot for each connection
+ * it admits; the slot is freed when the connection closes. The process holds at most the cap plus
+ * one read's worth of connections (Netty's {@code MAX_MESSAGES_PER_READ}, 16).
  */
 @Singleton
 final class ConnectionLimit {
 
-    /** The pipeline name of the gate, in the listening channel's pipeline. */
+    /** The pipeline name of the {@link ConnectionGate}, in the listening channel's pipeline. */
     static final String NAME = "essayist-connection-limit";
 
     private static final Logger LOG = LoggerFactory.getLogger(ConnectionLimit.class);
@@ -48,7 +42,7 @@ final class ConnectionLimit {
     private final IdleConnections idle;
     private final AtomicInteger open = new AtomicInteger();
     private final LongAdder waited = new LongAdder();
-    private final Set<Gate> gates = ConcurrentHashMap.newKeySet();
+    private final Set<ConnectionGate> gates = ConcurrentHashMap.newKeySet();
     private final AtomicLong lastWarning = new AtomicLong(System.nanoTime() - WARN_EVERY_NANOS);
 
     @Inject
@@ -64,7 +58,7 @@ final class ConnectionLimit {
     ConnectionLimit(int maxConnections, long openFiles, IdleConnections idle) {
         this.limit = (int) Math.max(1, Math.min(maxConnections, openFiles / 2));
         this.idle = idle;
-        idle.onIdle(this::wakePaused);
+        idle.onIdle(() -> gates.forEach(ConnectionGate::idleAvailable));
         if (limit < maxConnections) {
             LOG.warn("At most {} connections at once, not {} (essayist.http.max-connections): half the open-file limit "
                     + "of {} (ulimit -n), so files and the index keep descriptors", limit, maxConnections, openFiles);
@@ -72,8 +66,8 @@ final class ConnectionLimit {
     }
 
     private static long openFileLimit() {
-        return ManagementFactory.getOperatingSystemMXBean() instanceof UnixOperatingSystemMXBean unix
-                ? unix.getMaxFileDescriptorCount() : Long.MAX_VALUE;
+        var system = ManagementFactory.getOperatingSystemMXBean();
+        return system instanceof UnixOperatingSystemMXBean unix ? unix.getMaxFileDescriptorCount() : Long.MAX_VALUE;
     }
 
     /** @return the cap in force */
@@ -93,10 +87,21 @@ final class ConnectionLimit {
 
     /** @param listener a listening channel, not yet accepting; its accepted connections are counted and capped */
     void guard(Channel listener) {
-        listener.pipeline().addFirst(NAME, new Gate());
+        listener.pipeline().addFirst(NAME, new ConnectionGate(this, idle));
     }
 
-    private boolean take() {
+    /** @param gate a gate to tell when a slot frees or a connection becomes idle */
+    void register(ConnectionGate gate) {
+        gates.add(gate);
+    }
+
+    /** @param gate a gate whose listener has closed */
+    void unregister(ConnectionGate gate) {
+        gates.remove(gate);
+    }
+
+    /** @return whether a slot was free; it is now taken */
+    boolean take() {
         for (int n = open.get(); n < limit; n = open.get()) {
             if (open.compareAndSet(n, n + 1)) {
                 return true;
@@ -105,97 +110,20 @@ final class ConnectionLimit {
         return false;
     }
 
-    private void release() {
+    /** Frees the slot of a connection that has closed. */
+    void release() {
         open.decrementAndGet();
-        for (Gate gate : gates) {
-            if (gate.paused || gate.wanting) {
-                gate.ctx.executor().execute(gate::drain);
-            }
-        }
+        gates.forEach(ConnectionGate::slotFreed);
     }
 
-    /** A connection has become idle: a listener stopped because every connection was busy may replace it. */
-    private void wakePaused() {
-        for (Gate gate : gates) {
-            if (gate.paused && !gate.wanting) {
-                gate.ctx.executor().execute(gate::drain);
-            }
-        }
-    }
-
-    private void warnAtLimit() {
+    /** Counts a connection that found no free slot, and says so in the log, once a minute at most. */
+    void arrivedAtLimit() {
+        waited.increment();
         long last = lastWarning.get();
         long now = System.nanoTime();
         if (now - last >= WARN_EVERY_NANOS && lastWarning.compareAndSet(last, now)) {
-            LOG.warn("{} connections open, the limit (essayist.http.max-connections): new ones replace idle ones, or "
-                    + "wait while none is idle; {} idle closed, {} arrived at the limit so far",
-                    limit, idle.closed(), waited.sum());
-        }
-    }
-
-    /** Sees each connection a listener accepts, before Netty's acceptor registers it. */
-    private final class Gate extends ChannelInboundHandlerAdapter {
-        private final ArrayDeque<Channel> waiting = new ArrayDeque<>();
-        /** Whether accepting is stopped; read by {@link #release()} on other threads. */
-        private volatile boolean paused;
-        /** Whether connections wait here; read by {@link #release()} on other threads. */
-        private volatile boolean wanting;
-        private ChannelHandlerContext ctx;
-
-        @Override
-        public void handlerAdded(ChannelHandlerContext ctx) {
-            this.ctx = ctx;
-            gates.add(this);
-        }
-
-        @Override
-        public void handlerRemoved(ChannelHandlerContext ctx) {
-            gates.remove(this);
-            // Accepted, never registered: closed as Netty's acceptor closes a connection it cannot register.
-            waiting.forEach(child -> child.unsafe().closeForcibly());
-            waiting.clear();
-        }
-
-        @Override
-        public void channelRead(ChannelHandlerContext ctx, Object msg) {
-            if (!(msg instanceof Channel child)) {
-                ctx.fireChannelRead(msg);
-            } else if (waiting.isEmpty() && take()) {
-                admit(child);
-            } else {
-                waiting.add(child);
-                wanting = true;
-                waited.increment();
-                warnAtLimit();
-                idle.closeOne();
-                // No more until this one is in: accepted connections beyond the cap stay within one read.
-                paused = true;
-                ctx.channel().config().setAutoRead(false);
-                // A connection may have closed between the count and the flags just set, unseen by release().
-                if (open.get() < limit) {
-                    ctx.executor().execute(this::drain);
-                }
-            }
-        }
-
-        private void admit(Channel child) {
-            child.closeFuture().addListener(closed -> release());
-            ctx.fireChannelRead(child);
-        }
-
-        /**
-         * Admits waiting connections while there is room, and accepts again once none waits and there is
-         * room or an idle connection to replace.
-         */
-        void drain() {
-            while (!waiting.isEmpty() && take()) {
-                admit(waiting.poll());
-            }
-            wanting = !waiting.isEmpty();
-            if (paused && !wanting && (open.get() < limit || idle.size() > 0)) {
-                paused = false;
-                ctx.channel().config().setAutoRead(true);
-            }
+            LOG.warn("{} connections open, the limit (essayist.http.max-connections): new ones replace idle ones or wait;"
+                    + " {} idle closed, {} arrived at the limit so far", limit, idle.closed(), waited.sum());
         }
     }
 }
