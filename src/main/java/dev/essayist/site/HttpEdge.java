@@ -13,12 +13,13 @@ import jakarta.inject.Singleton;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * The limits at the HTTP edge, put into Micronaut's Netty pipelines through its
- * {@link NettyServerCustomizer.Registry}: a {@link ConnectionLimit} gate on each listening channel,
- * and on each HTTP/1.1 connection the codec with {@link RequestFraming}'s rules in place of
- * Micronaut's own, followed by a {@link RequestHeaderTimeout}. The idle timeout of a connection on
- * which nothing moves, the header size limits and header validation stay Micronaut's
- * ({@code micronaut.server.idle-timeout}, {@code micronaut.server.max-header-size}, ...).
+ * The limits at the HTTP edge, so that no client can exhaust the server for others (design.md
+ * invariant 9), put into Micronaut's Netty pipelines through its {@link NettyServerCustomizer.Registry}:
+ * a {@link ConnectionGate} of the {@link ConnectionLimit} on each listening channel, and on each
+ * HTTP/1.1 connection the codec with {@link RequestFraming}'s rules in place of Micronaut's own,
+ * followed by a {@link RequestHeaderTimeout}. The idle timeout of a connection on which nothing moves,
+ * the header size limits and header validation stay Micronaut's ({@code micronaut.server.idle-timeout},
+ * {@code micronaut.server.max-header-size}, ...).
  */
 @Singleton
 class HttpEdge implements BeanCreatedEventListener<NettyServerCustomizer.Registry> {
