@@ -1,4 +1,4 @@
-package dev.essayist.site;
+package dev.essayist.cache;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
