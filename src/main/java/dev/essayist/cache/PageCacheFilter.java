@@ -25,23 +25,17 @@ import io.micronaut.web.router.RouteAttributes;
  * <p>Only GETs the router matched are looked up: a malformed target ({@code /posts/%zz},
  * {@code //host/}) must reach its 400 or redirect, never another page's entry. What is stored is
  * decided by {@link CachedPages} from the response alone.
+ *
+ * @param cache   the cache
+ * @param pages   makes the page to store from a response
+ * @param metrics counts hits and pages stored
  */
 @WhenCaching
 @ServerFilter(value = "/**", patternStyle = FilterPatternStyle.ANT)
-class PageCacheFilter implements Ordered {
+record PageCacheFilter(PageCache cache, CachedPages pages, HitMetrics metrics) implements Ordered {
 
     /** The request attribute holding the {@link PageCache.Ticket} of a miss, from this filter's request half to its response half. */
     private static final String TICKET = "essayist.page-cache.ticket";
-
-    private final PageCache cache;
-    private final CachedPages pages;
-    private final HitMetrics metrics;
-
-    PageCacheFilter(PageCache cache, CachedPages pages, HitMetrics metrics) {
-        this.cache = cache;
-        this.pages = pages;
-        this.metrics = metrics;
-    }
 
     @Override
     public int getOrder() {

@@ -2,7 +2,6 @@ package dev.essayist.cache;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.essayist.SiteFixture;
 import dev.essayist.content.ContentChanged;
 import dev.essayist.content.ContentChanging;
 import dev.essayist.site.MovableClock;
@@ -15,7 +14,6 @@ import jakarta.inject.Named;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -30,7 +28,7 @@ import org.junit.jupiter.api.TestInstance;
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class MicronautPageCacheTest extends SiteFixture {
+class MicronautPageCacheTest extends CacheSiteFixture {
 
     private static final String KEY = PageCache.key(null, "/posts/beta");
 
@@ -47,10 +45,8 @@ class MicronautPageCacheTest extends SiteFixture {
     private MicronautPageCache cache;
 
     @Override
-    public Map<String, String> getProperties() {
-        Map<String, String> props = new HashMap<>(super.getProperties());
-        props.put("test.movable-clock", "2025-06-01T00:00:00Z");
-        return props;
+    Map<String, String> settings() {
+        return Map.of("test.movable-clock", "2025-06-01T00:00:00Z");
     }
 
     @BeforeEach

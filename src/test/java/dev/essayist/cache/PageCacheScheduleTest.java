@@ -2,7 +2,6 @@ package dev.essayist.cache;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.essayist.SiteFixture;
 import dev.essayist.TestSite.Http;
 import dev.essayist.content.ContentChanged;
 import dev.essayist.content.ContentIndexer;
@@ -10,13 +9,9 @@ import dev.essayist.site.MovableClock;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -31,7 +26,7 @@ import org.junit.jupiter.api.TestInstance;
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PageCacheScheduleTest extends SiteFixture {
+class PageCacheScheduleTest extends CacheSiteFixture {
 
     @Inject
     EmbeddedServer server;
@@ -40,19 +35,14 @@ class PageCacheScheduleTest extends SiteFixture {
     MovableClock clock;
 
     @Inject
-    TransactionOperations<Connection> tx;
-
-    @Inject
     ApplicationEventPublisher<ContentChanged> events;
 
     @Inject
     ContentIndexer indexer;
 
     @Override
-    public Map<String, String> getProperties() {
-        Map<String, String> props = new HashMap<>(super.getProperties());
-        props.put("test.movable-clock", "2025-06-01T00:00:00Z");
-        return props;
+    Map<String, String> settings() {
+        return Map.of("test.movable-clock", "2025-06-01T00:00:00Z");
     }
 
     @BeforeEach
@@ -117,12 +107,6 @@ class PageCacheScheduleTest extends SiteFixture {
     }
 
     private void title(String title) {
-        tx.executeWrite(status -> {
-            try (PreparedStatement update = status.getConnection().prepareStatement(
-                    "UPDATE post SET title = ? WHERE slug = 'beta'")) {
-                update.setString(1, title);
-                return update.executeUpdate();
-            }
-        });
+        sql("UPDATE post SET title = ? WHERE slug = 'beta'", title);
     }
 }

@@ -3,7 +3,6 @@ package dev.essayist.cache;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.essayist.SiteFixture;
 import dev.essayist.TestSite.Http;
 import dev.essayist.content.ContentChanged;
 import dev.essayist.content.ContentChanging;
@@ -12,13 +11,11 @@ import dev.essayist.site.HttpCaching;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,13 +30,10 @@ import org.junit.jupiter.api.TestInstance;
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PageCacheTest extends SiteFixture {
+class PageCacheTest extends CacheSiteFixture {
 
     @Inject
     EmbeddedServer server;
-
-    @Inject
-    TransactionOperations<Connection> tx;
 
     @Inject
     ApplicationEventPublisher<ContentChanged> events;
@@ -194,13 +188,5 @@ class PageCacheTest extends SiteFixture {
         String fresh = http.html("/archive?after-edit=" + System.nanoTime()).selectFirst("link[rel=stylesheet]").attr("href");
         assertThat(fresh).isNotEqualTo(css);
         assertThat(http.html("/").selectFirst("link[rel=stylesheet]").attr("href")).isEqualTo(fresh);
-    }
-
-    private void sql(String statement) {
-        tx.executeWrite(status -> {
-            try (PreparedStatement update = status.getConnection().prepareStatement(statement)) {
-                return update.executeUpdate();
-            }
-        });
     }
 }
