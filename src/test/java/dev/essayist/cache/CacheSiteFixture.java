@@ -9,11 +9,15 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The shared inline site for the cache's tests, with settings of each test's own, and SQL edits of
- * the index behind the cache's back: a stale answer afterwards shows that the cache answered, a
+ * The shared inline site for the cache's tests, with settings of each test's own, the test clock
+ * ({@link dev.essayist.site.MovableClock}, at {@link #START} until a test moves it), and SQL edits
+ * of the index behind the cache's back: a stale answer afterwards shows that the cache answered, a
  * fresh one that the page was rendered.
  */
 abstract class CacheSiteFixture extends SiteFixture {
+
+    /** Where the test clock starts. */
+    static final String START = "2025-06-01T00:00:00Z";
 
     @Inject
     TransactionOperations<Connection> tx;
@@ -26,6 +30,7 @@ abstract class CacheSiteFixture extends SiteFixture {
     @Override
     public Map<String, String> getProperties() {
         Map<String, String> props = new HashMap<>(super.getProperties());
+        props.put("test.movable-clock", START);
         props.putAll(settings());
         return props;
     }

@@ -15,7 +15,6 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,11 +42,6 @@ class MicronautPageCacheTest extends CacheSiteFixture {
     MovableClock clock;
 
     private MicronautPageCache cache;
-
-    @Override
-    Map<String, String> settings() {
-        return Map.of("test.movable-clock", "2025-06-01T00:00:00Z");
-    }
 
     @BeforeEach
     void newCache() {

@@ -13,7 +13,6 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,11 +38,6 @@ class PageCacheScheduleTest extends CacheSiteFixture {
 
     @Inject
     ContentIndexer indexer;
-
-    @Override
-    Map<String, String> settings() {
-        return Map.of("test.movable-clock", "2025-06-01T00:00:00Z");
-    }
 
     @BeforeEach
     void originalTitle() {
