@@ -92,15 +92,6 @@ public interface PostRepository extends GenericRepository<Post, Long> {
 
     /**
      * @param now the current time
-     * @return the earliest time after {@code now} at which a post becomes visible (see
-     * {@link #PUBLISHED}): when the published set next changes without a reindex (the response
-     * cache expires then)
-     */
-    @Query("SELECT MIN(p.visible_from) FROM post p WHERE p.visible_from > :now")
-    Optional<Instant> findNextScheduled(Instant now);
-
-    /**
-     * @param now the current time
      * @return every instant after {@code now} at which the published set changes without a
      * reindex (a post's {@code visible_from}), ascending and distinct: the schedule that
      * {@code ContentChanged} carries to caches

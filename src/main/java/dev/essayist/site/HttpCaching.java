@@ -16,8 +16,9 @@ import java.time.format.DateTimeParseException;
  * Sends a {@link Rendered} body with validators and answers conditional requests, as RFC 9110
  * §13 says: {@code If-None-Match} is evaluated first and, when present, {@code If-Modified-Since}
  * is ignored (§13.2.2); a match is {@code 304 Not Modified} with no body and the same
- * {@code ETag}, {@code Last-Modified}, {@code Cache-Control} and {@code Vary} (§15.4.5). A 200's
- * {@link Rendered} is left on the response for {@link PageCache}.
+ * {@code ETag}, {@code Last-Modified}, {@code Cache-Control} and {@code Vary} (§15.4.5). Everything a
+ * response cache needs is on the response itself: body, {@code Content-Type}, validators and
+ * caching headers.
  */
 public final class HttpCaching {
 
@@ -52,9 +53,6 @@ public final class HttpCaching {
         MutableHttpResponse<?> response = notModified
                 ? HttpResponse.notModified()
                 : HttpResponse.status(status).body(rendered.body()).contentType(rendered.contentType());
-        if (status == HttpStatus.OK) {
-            response.setAttribute(PageCache.RENDERED, rendered);
-        }
         return response
                 .header(HttpHeaders.ETAG, rendered.etag())
                 .header(HttpHeaders.LAST_MODIFIED, httpDate(rendered.lastModified()))
@@ -81,7 +79,7 @@ public final class HttpCaching {
      * @param rendered        the current representation
      * @return whether the client's copy is current, so the answer is 304
      */
-    static boolean notModified(@Nullable String ifNoneMatch, @Nullable String ifModifiedSince, Rendered rendered) {
+    public static boolean notModified(@Nullable String ifNoneMatch, @Nullable String ifModifiedSince, Rendered rendered) {
         if (ifNoneMatch != null) {
             for (String tag : ifNoneMatch.split(",")) {
                 String candidate = tag.strip();

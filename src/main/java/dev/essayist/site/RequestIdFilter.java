@@ -23,10 +23,10 @@ import java.util.regex.Pattern;
  * response's {@code X-Request-Id}, which the access log records.
  */
 @ServerFilter(value = "/**", patternStyle = FilterPatternStyle.ANT)
-class RequestIdFilter implements Ordered {
+public class RequestIdFilter implements Ordered {
 
     /** The header, as nginx, Heroku and most load balancers name it. */
-    static final String HEADER = "X-Request-Id";
+    public static final String HEADER = "X-Request-Id";
     static final String MDC_KEY = "requestId";
 
     private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
@@ -50,7 +50,7 @@ class RequestIdFilter implements Ordered {
      * @return {@code given} when it is a sane token (1–64 of {@code [A-Za-z0-9._:-]}), otherwise a
      *         new random (version 4) UUID
      */
-    static String idFor(@Nullable String given) {
+    public static String idFor(@Nullable String given) {
         if (given != null && SANE.matcher(given).matches()) {
             return given;
         }

@@ -34,7 +34,7 @@ import java.util.Optional;
  * policy and pages made inside would get it twice; one class setting every header is simpler.
  */
 @ServerFilter(value = "/**", patternStyle = FilterPatternStyle.ANT)
-class SecurityHeadersFilter implements Ordered {
+public class SecurityHeadersFilter implements Ordered {
 
     /**
      * The Content Security Policy (W3C CSP Level 3). Nothing inline runs: no {@code 'unsafe-inline'}
@@ -53,7 +53,7 @@ class SecurityHeadersFilter implements Ordered {
             + "publickey-credentials-get=(), usb=(), browsing-topics=()";
 
     /** The headers every response carries, name to value, in the order they are sent. */
-    static final Map<String, String> HEADERS = headers();
+    public static final Map<String, String> HEADERS = headers();
 
     private static Map<String, String> headers() {
         Map<String, String> headers = new LinkedHashMap<>();

@@ -123,13 +123,13 @@ public class StaticFiles {
     /**
      * Whether every file whose fingerprint was handed out by {@link #url} still has the size and
      * modification time it had then: one {@code stat} per such file (the stylesheet, the feed's
-     * XSLT), at most every {@link #RECHECK_NANOS} (a quarter second), so {@link PageCache} can ask
+     * XSLT), at most every {@link #RECHECK_NANOS} (a quarter second), so the page cache can ask
      * on every hit. An edited stylesheet reaches the pages within that quarter second.
      *
      * @return {@code false} (once) when a fingerprinted file changed or went away, so pages
      *         embedding its old URL are stale
      */
-    boolean fingerprintsCurrent() {
+    public boolean fingerprintsCurrent() {
         if (changed) {
             changed = false;
             return false;

@@ -1,4 +1,4 @@
-package dev.essayist.site;
+package dev.essayist.cache;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -68,11 +68,11 @@ class CachedPageHandlerTest extends SiteFixture {
         RawHttp raw = new RawHttp(server.getURI());
         Http http = new Http(server.getURI());
         String request = "GET " + target + " HTTP/1.1\r\nHost: localhost\r\nAccept: " + accept + "\r\nConnection: close\r\n\r\n";
-        double fills = metric(http, "essayist_page_cache_fills_total");
+        double fills = Prometheus.sum(http, "essayist_page_cache_fills_total");
         RawHttp.Response rendered = raw.send(request);
         RawHttp.Response hit = raw.send(request);
         // One render stored; the second answer came from the cache.
-        assertThat(metric(http, "essayist_page_cache_fills_total")).isEqualTo(fills + 1);
+        assertThat(Prometheus.sum(http, "essayist_page_cache_fills_total")).isEqualTo(fills + 1);
 
         assertThat(rendered.status()).isEqualTo(200);
         assertThat(hit.status()).isEqualTo(200);
@@ -172,7 +172,7 @@ class CachedPageHandlerTest extends SiteFixture {
         double before = requestCount(http, "/tags/{slug}");
         for (int i = 0; i < 5; i++) {
             assertThat(raw.get("/tags/queues").status()).isEqualTo(200); // answered in the pipeline
-            assertThat(http.get("/tags/queues").statusCode()).isEqualTo(200); // answered by PageCache's filter
+            assertThat(http.get("/tags/queues").statusCode()).isEqualTo(200); // answered by PageCacheFilter
         }
         assertThat(requestCount(http, "/tags/{slug}")).isEqualTo(before + 10);
     }
@@ -186,7 +186,7 @@ class CachedPageHandlerTest extends SiteFixture {
         Http http = new Http(server.getURI());
         RawHttp raw = new RawHttp(server.getURI());
         String target = "/tags/postgresql?together=" + UUID.randomUUID();
-        double before = metric(http, "essayist_page_cache_fills_total");
+        double before = Prometheus.sum(http, "essayist_page_cache_fills_total");
         ExecutorService readers = Executors.newFixedThreadPool(16);
         try {
             CountDownLatch start = new CountDownLatch(1);
@@ -208,14 +208,7 @@ class CachedPageHandlerTest extends SiteFixture {
         } finally {
             readers.shutdownNow();
         }
-        assertThat(metric(http, "essayist_page_cache_fills_total")).isEqualTo(before + 1);
-    }
-
-    private static double metric(Http http, String name) {
-        return http.get("/prometheus").body().lines()
-                .filter(l -> l.startsWith(name + " ") || l.startsWith(name + "{"))
-                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
-                .sum();
+        assertThat(Prometheus.sum(http, "essayist_page_cache_fills_total")).isEqualTo(before + 1);
     }
 
     private static double requestCount(Http http, String route) {

@@ -1,68 +1,39 @@
-package dev.essayist.site;
+package dev.essayist.cache;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.essayist.SiteFixture;
 import dev.essayist.TestSite.Http;
 import dev.essayist.content.ContentChanged;
 import dev.essayist.content.ContentChanging;
 import dev.essayist.content.ContentIndexer;
+import dev.essayist.site.HttpCaching;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.runtime.server.EmbeddedServer;
-import io.micronaut.test.annotation.MockBean;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Inject;
+import java.io.IOException;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * The response cache: it serves what it rendered until the index changes or a scheduled essay
- * comes due. The index is edited with SQL behind the cache's back, so a stale answer shows that
- * the cache answered and a fresh one shows that it was dropped.
+ * The response cache over HTTP: it serves what it rendered until a reindex writes or the stylesheet
+ * changes, and keeps only 200s to routed GETs outside {@code /static/}. The index is edited with
+ * SQL behind the cache's back, so a stale answer shows that the cache answered and a fresh one
+ * shows that it was dropped. (The schedule: {@link PageCacheScheduleTest}.)
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PageCacheTest extends SiteFixture {
-
-    /** A clock tests move by hand. */
-    static final class MovableClock extends Clock {
-        final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2025-06-01T00:00:00Z"));
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-    }
-
-    private final MovableClock clock = new MovableClock();
+class PageCacheTest extends CacheSiteFixture {
 
     @Inject
     EmbeddedServer server;
-
-    @Inject
-    TransactionOperations<Connection> tx;
 
     @Inject
     ApplicationEventPublisher<ContentChanged> events;
@@ -81,17 +52,12 @@ class PageCacheTest extends SiteFixture {
         }
     }
 
-    @MockBean(Clock.class)
-    Clock clock() {
-        return clock;
-    }
-
     @BeforeEach
     void freshCache() {
-        clock.now.set(Instant.parse("2025-06-01T00:00:00Z"));
         sql("UPDATE post SET title = 'Beta' WHERE slug = 'beta'");
         sql("UPDATE post SET slug = 'gamma' WHERE slug = 'renamed'");
-        events.publishEvent(ContentChanged.of(Set.of()));
+        // A reindex that wrote: the cache drops everything and answers again.
+        events.publishEvent(ContentChanged.of(Set.of("reset.md")));
     }
 
     @Test
@@ -104,6 +70,17 @@ class PageCacheTest extends SiteFixture {
 
         events.publishEvent(ContentChanged.of(Set.of("2025-02-20-beta.md")));
         assertThat(http.html("/posts/beta").select("h1").text()).isEqualTo("Beta, edited");
+    }
+
+    @Test
+    void aReindexThatWroteNothingKeepsTheCachedPages() {
+        Http http = new Http(server.getURI());
+        assertThat(http.html("/posts/beta").select("h1").text()).isEqualTo("Beta");
+
+        sql("UPDATE post SET title = 'Beta, edited' WHERE slug = 'beta'");
+        // Every reindex ends with a ContentChanged; one that wrote no file changed no page.
+        events.publishEvent(ContentChanged.of(Set.of()));
+        assertThat(http.html("/posts/beta").select("h1").text()).isEqualTo("Beta");
     }
 
     @Test
@@ -163,17 +140,6 @@ class PageCacheTest extends SiteFixture {
     }
 
     @Test
-    void scheduledEssayAppearsWhenItsTimeComesDespiteTheCache() {
-        Http http = new Http(server.getURI());
-        assertThat(http.html("/").select("article h2 a").eachText()).doesNotContain("From the future");
-        assertThat(http.get("/posts/future").statusCode()).isEqualTo(404);
-
-        clock.now.set(Instant.parse("2999-01-01T06:00:01Z"));
-        assertThat(http.html("/").select("article h2 a").eachText()).contains("From the future");
-        assertThat(http.get("/posts/future").statusCode()).isEqualTo(200);
-    }
-
-    @Test
     void errorPagesAreNotCached() {
         Http http = new Http(server.getURI());
         assertThat(http.get("/posts/renamed").statusCode()).isEqualTo(404);
@@ -193,11 +159,34 @@ class PageCacheTest extends SiteFixture {
                 .hasValue("Accept, Accept-Encoding");
     }
 
-    private void sql(String statement) {
-        tx.executeWrite(status -> {
-            try (PreparedStatement update = status.getConnection().prepareStatement(statement)) {
-                return update.executeUpdate();
-            }
-        });
+    @Test
+    void staticFilesHeadRequestsAndOtherMethodsAreNeitherStoredNorAnswered() {
+        Http http = new Http(server.getURI());
+        double fills = Prometheus.sum(http, "essayist_page_cache_fills_total");
+        assertThat(http.get("/static/css/site.css").statusCode()).isEqualTo(200);
+        assertThat(http.get("/static/css/site.css").statusCode()).isEqualTo(200);
+        assertThat(http.send("HEAD", "/posts/gamma").statusCode()).isEqualTo(200);
+        assertThat(Prometheus.sum(http, "essayist_page_cache_fills_total")).isEqualTo(fills);
+
+        http.get("/posts/gamma");
+        assertThat(Prometheus.sum(http, "essayist_page_cache_fills_total")).isEqualTo(fills + 1);
+        sql("UPDATE post SET title = 'Gamma, edited' WHERE slug = 'gamma'");
+        // A HEAD is Micronaut's to answer (from a fresh render), never the cached GET's.
+        assertThat(http.send("HEAD", "/posts/gamma").headers().firstValue("ETag"))
+                .isNotEqualTo(http.get("/posts/gamma").headers().firstValue("ETag"));
+        sql("UPDATE post SET title = 'Gamma: the oldest' WHERE slug = 'gamma'");
+    }
+
+    @Test
+    void aPageRenderedJustAfterAStylesheetEditDropsThePagesCachedBeforeIt() throws IOException {
+        Http http = new Http(server.getURI());
+        String css = http.html("/").selectFirst("link[rel=stylesheet]").attr("href");
+
+        Files.writeString(site.statics().resolve("css/site.css"), "body { color: teal; background: white; }\n");
+        // Rendered within the quarter second in which StaticFiles does not stat the file again: its
+        // new fingerprint must still reach the pages cached with the old one.
+        String fresh = http.html("/archive?after-edit=" + System.nanoTime()).selectFirst("link[rel=stylesheet]").attr("href");
+        assertThat(fresh).isNotEqualTo(css);
+        assertThat(http.html("/").selectFirst("link[rel=stylesheet]").attr("href")).isEqualTo(fresh);
     }
 }

@@ -1,4 +1,4 @@
-package dev.essayist.site;
+package dev.essayist.cache;
 
 import io.micronaut.context.BeanProvider;
 import io.micronaut.context.event.BeanCreatedEvent;
@@ -16,13 +16,22 @@ import jakarta.inject.Singleton;
  * {@link NettyServerCustomizer.Registry}, the documented way to add handlers to the server
  * pipeline.
  */
+@WhenCaching
 @Singleton
 class CachedPagePipeline implements BeanCreatedEventListener<NettyServerCustomizer.Registry> {
 
-    private final BeanProvider<PageCache> cache;
+    /** The pipeline name of the handler. */
+    static final String NAME = "essayist-cached-pages";
 
-    CachedPagePipeline(BeanProvider<PageCache> cache) {
+    private final BeanProvider<PageCache> cache;
+    private final BeanProvider<RenderCoalescing> renders;
+    private final BeanProvider<HitMetrics> metrics;
+
+    CachedPagePipeline(BeanProvider<PageCache> cache, BeanProvider<RenderCoalescing> renders,
+                       BeanProvider<HitMetrics> metrics) {
         this.cache = cache;
+        this.renders = renders;
+        this.metrics = metrics;
     }
 
     @Override
@@ -54,9 +63,9 @@ class CachedPagePipeline implements BeanCreatedEventListener<NettyServerCustomiz
             ChannelPipeline pipeline = channel.pipeline();
             if (pipeline.get(ChannelPipelineCustomizer.HANDLER_HTTP_SERVER_CODEC) != null
                     && pipeline.get(ChannelPipelineCustomizer.HANDLER_MICRONAUT_INBOUND) != null
-                    && pipeline.get(CachedPageHandler.NAME) == null) {
-                pipeline.addBefore(ChannelPipelineCustomizer.HANDLER_MICRONAUT_INBOUND, CachedPageHandler.NAME,
-                        new CachedPageHandler(cache.get()));
+                    && pipeline.get(NAME) == null) {
+                pipeline.addBefore(ChannelPipelineCustomizer.HANDLER_MICRONAUT_INBOUND, NAME,
+                        new CachedPageHandler(cache.get(), renders.get(), metrics.get()));
             }
         }
     }

@@ -1,20 +1,21 @@
-package dev.essayist.site;
+package dev.essayist.cache;
 
 import com.github.benmanes.caffeine.cache.Weigher;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 
 /**
- * Weighs a {@link PageCache} entry by its body length in bytes (plus its gzip copy) plus its key, so
- * {@code micronaut.caches.pages.maximum-weight} bounds the memory the cache holds.
+ * Weighs a {@link CachedPage} by the bytes it holds (see {@link CachedPage#weight()}) plus its key,
+ * so {@code micronaut.caches.pages.maximum-weight} bounds the memory the cache holds.
  */
+@WhenCaching
 @Singleton
 @Named("pages")
 class PageCacheWeigher implements Weigher<Object, Object> {
 
     @Override
     public int weigh(Object key, Object value) {
-        int body = value instanceof PageCache.Entry entry ? entry.weight() : 0;
+        int body = value instanceof CachedPage page ? page.weight() : 0;
         return key.toString().length() + body;
     }
 }

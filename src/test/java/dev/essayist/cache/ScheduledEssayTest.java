@@ -1,4 +1,4 @@
-package dev.essayist.site;
+package dev.essayist.cache;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,6 +6,7 @@ import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.io.SyndFeedInput;
 import dev.essayist.TestSite;
 import dev.essayist.TestSite.Http;
+import dev.essayist.site.MovableClock;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
