@@ -54,7 +54,7 @@ class AboutController {
 
     private PageData data(Page page) {
         try {
-            return json.readValue(page.data(), PageData.class);
+            return json.readValue(page.data(), PageData.class).withAllowedLinks();
         } catch (IOException e) {
             throw new UncheckedIOException("page data of " + page.sourcePath() + " is not valid JSON", e);
         }
