@@ -16,6 +16,8 @@ Each block runs in its own psql session with the context its essay's prose gives
 as, rows the prose says exist, values for $1-style parameters), then the statements in
 claims/<essay>.sql check what the prose claims about the result (PL/pgSQL ASSERT, or an error
 expected with a given message). A block or check that fails stops that essay and is reported.
+It also checks that the TypeScript block of "Why SET LOCAL, not SET" is, byte for byte, the file
+experiments/nest compiles and runs. Exit status 1 when anything failed.
 """
 import pathlib
 import re
@@ -156,9 +158,20 @@ def run_essay(path, context):
     return []
 
 
+def typescript_in_sync():
+    """The essay's TypeScript block must be the file the NestJS experiment compiles and runs."""
+    essay = next((ROOT / "posts").glob("*why-set-local-not-set.md")).read_text(encoding="utf-8")
+    block = re.search(r"^```typescript\n(.*?)^```", essay, re.S | re.M).group(1)
+    tested = (pathlib.Path(__file__).resolve().parent / "experiments/nest/src/tenant.ts").read_text(encoding="utf-8")
+    return block == tested
+
+
 def main(argv):
     wanted = argv[1] if len(argv) > 1 else ""
     failures = 0
+    if not typescript_in_sync():
+        failures += 1
+        print("FAILED the TypeScript block of why-set-local-not-set differs from experiments/nest/src/tenant.ts")
     for path in sorted((ROOT / "posts").glob("*.md")):
         context = next((c for key, c in ESSAYS.items() if key in path.name), None)
         if context is None or wanted not in path.name:
