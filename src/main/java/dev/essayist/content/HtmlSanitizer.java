@@ -23,10 +23,11 @@ import org.owasp.html.PolicyFactory;
  * every other element ({@code <script>}, {@code <style>}, {@code <iframe>}, {@code <object>},
  * {@code <embed>}, {@code <form>}, SVG, MathML, ...; the text of script and style goes with them, the
  * text of the others stays), every event-handler and {@code style} attribute, and every link or image
- * whose URL has a scheme other than {@code http}, {@code https} or {@code mailto}. Relative URLs and
- * fragments stay.
+ * whose URL has a scheme other than those of {@link UrlPolicy#SCHEMES} ({@code http}, {@code https},
+ * {@code mailto}). Relative URLs and fragments stay.
  *
- * <p>The URL check is the OWASP Java HTML Sanitizer's: it decodes character references first, then
+ * <p>The URL check is the OWASP Java HTML Sanitizer's, which {@link UrlPolicy} also applies to
+ * front-matter URLs: it decodes character references first, then
  * takes everything before the first {@code :} (unless a {@code /}, {@code ?} or {@code #} comes
  * earlier) as the scheme, which must be on the list. So {@code java&#115;cript:},
  * {@code &#x6A;avascript:}, {@code JAVASCRIPT:} and a scheme with a tab or newline inside are all
@@ -69,7 +70,7 @@ final class HtmlSanitizer {
     };
 
     private static final PolicyFactory POLICY = new HtmlPolicyBuilder()
-            .allowUrlProtocols("http", "https", "mailto")
+            .allowUrlProtocols(UrlPolicy.SCHEMES.toArray(String[]::new))
             .allowElements("p", "br", "hr", "blockquote", "pre", "code", "kbd", "samp", "var",
                     "em", "strong", "i", "b", "del", "s", "ins", "mark", "small", "sup", "sub", "abbr",
                     "ul", "ol", "li", "dl", "dt", "dd",

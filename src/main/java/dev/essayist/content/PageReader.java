@@ -11,8 +11,12 @@ import java.util.Set;
 /**
  * Reads a standalone page ({@code posts/pages/about.md}). Its front matter has {@code title}
  * (required), {@code summary}, {@code updated}, and the structured lists {@code experience}
- * (items with {@code role}, {@code organisation}, {@code period}, {@code summary}) and
+ * (items with {@code role}, {@code organisation}, {@code period}, {@code context}, {@code summary}) and
  * {@code links} (items with {@code label}, {@code url}).
+ *
+ * <p>A link's URL passes the same {@link UrlPolicy} as links in bodies. A refused one (a
+ * {@code javascript:} or {@code data:} URL, say) is left out and reported as a warning at its
+ * line, so the page stays up without it.
  */
 public final class PageReader {
 
@@ -51,11 +55,16 @@ public final class PageReader {
         List<Experience> experience = new ArrayList<>();
         for (FrontMatterFields item : fields.mappings("experience")) {
             experience.add(new Experience(required(item, "role"), required(item, "organisation"),
-                    item.string("period").orElse(""), item.string("summary").orElse("")));
+                    item.string("period").orElse(""), item.string("context").orElse(""),
+                    item.string("summary").orElse("")));
         }
         List<PageLink> links = new ArrayList<>();
         for (FrontMatterFields item : fields.mappings("links")) {
-            links.add(new PageLink(required(item, "label"), required(item, "url")));
+            String label = required(item, "label");
+            String url = required(item, "url");
+            UrlPolicy.href(url).ifPresentOrElse(href -> links.add(new PageLink(label, href)),
+                    () -> warnings.add(ContentProblem.warning(name, item.line("url"), "link '" + label + "': "
+                            + UrlPolicy.refusal(url) + "; the link is left out")));
         }
         var body = markdown.render(source.body());
         return new ParsedPage(source, fileName.substring(0, fileName.length() - 3), title,

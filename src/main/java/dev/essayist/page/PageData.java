@@ -27,20 +27,22 @@ public record PageData(List<Experience> experience, List<PageLink> links) {
     /**
      * One line of the experience list.
      *
-     * @param role         e.g. "Senior Software Engineer"
-     * @param organisation e.g. "GoFundMe"
-     * @param period       as the author writes it, e.g. "2023–2025"
+     * @param role         the author's part, e.g. "Senior Software Engineer" or "Frontend lead, claim pipeline"
+     * @param organisation e.g. "GoFundMe", or the project's name for the author's own project
+     * @param period       dates as the author writes them, e.g. "2023–2025"; empty when not given
+     * @param context      what the work was part of, when that is not a date, e.g. "2025 hackathon,
+     *                     then production"; empty when not given
      * @param summary      one line of what was built
      */
     @Serdeable
-    public record Experience(String role, String organisation, String period, String summary) {
+    public record Experience(String role, String organisation, String period, String context, String summary) {
     }
 
     /**
      * A labelled link.
      *
      * @param label visible text
-     * @param url   absolute URL, {@code mailto:} address or site path
+     * @param url   absolute URL, {@code mailto:} address or site path, as {@code content.UrlPolicy} allows it
      */
     @Serdeable
     public record PageLink(String label, String url) {

@@ -2,6 +2,7 @@ package dev.essayist.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.essayist.HostileAbout;
 import dev.essayist.TestSite;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.env.Environment;
@@ -9,6 +10,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,15 +37,23 @@ class CheckCommandTest {
     }
 
     private Run check(TestSite site, String... extra) {
+        return check(context, site, extra);
+    }
+
+    private static Run check(ApplicationContext context, TestSite site, String... extra) {
         String[] args = new String[3 + extra.length];
         args[0] = "check";
         args[1] = "--posts=" + site.posts();
         args[2] = "--static=" + site.statics();
         System.arraycopy(extra, 0, args, 3, extra.length);
-        return run(args);
+        return run(context, args);
     }
 
     private Run run(String... args) {
+        return run(context, args);
+    }
+
+    private static Run run(ApplicationContext context, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int status = Cli.execute(context, new PrintWriter(out), new PrintWriter(err), args);
@@ -84,6 +94,24 @@ class CheckCommandTest {
         Run run = check(site);
         assertThat(run.status()).isZero();
         assertThat(run.out()).matches("Checked 1 files in \\d+ ms: 0 errors, 0 warnings\\.\n");
+    }
+
+    @Test
+    void refusedAboutPageUrlsAreWarningsWithFileAndLine() {
+        TestSite site = TestSite.create();
+        site.post("2025-01-01-good.md", "title: Good\ndate: 2025-01-01\n", "Body.\n");
+        Path about = site.write("pages/about.md", HostileAbout.TEXT);
+        // A context of its own: the command bean keeps --strict from an earlier run in a shared one.
+        try (ApplicationContext fresh = ApplicationContext.builder(Environment.CLI, Environment.TEST).start()) {
+            Run run = check(fresh, site);
+            assertThat(run.status()).isZero();
+            assertThat(run.out()).contains(about + ":15: warning: link 'Script': URL 'javascript:alert(44)' is refused"
+                            + " (allowed: a path, or a URL with scheme http, https or mailto); the link is left out\n")
+                    .contains(about + ":19: warning: link 'Tab': URL 'java\\u0009script:alert(1)' is refused")
+                    .contains(about + ":23: warning: link 'Decimal': URL 'java&#115;cript:alert(1)' is refused")
+                    .containsPattern("Checked 2 files in \\d+ ms: 0 errors, 7 warnings\\.");
+            assertThat(check(fresh, site, "--strict").status()).isEqualTo(1);
+        }
     }
 
     @Test
