@@ -21,8 +21,8 @@ import org.owasp.html.PolicyFactory;
  * <p>Kept: what Markdown and its extensions produce, plus the HTML authors commonly write inside
  * Markdown ({@code <figure>}, {@code <details>}, {@code <kbd>}, {@code <sup>}, tables, images). Removed:
  * every other element ({@code <script>}, {@code <style>}, {@code <iframe>}, {@code <object>},
- * {@code <embed>}, {@code <form>}, SVG, MathML, ...; the text of script and style goes with them, the
- * text of the others stays), every event-handler and {@code style} attribute, and every link or image
+ * {@code <embed>}, {@code <form>}, SVG and MathML beyond {@link ForeignElementPolicy}, ...; the text
+ * of script and style goes with them, the text of the others stays), every event-handler and {@code style} attribute, and every link or image
  * whose URL has a scheme other than {@code http}, {@code https} or {@code mailto}. Relative URLs and
  * fragments stay.
  *
@@ -95,7 +95,9 @@ final class HtmlSanitizer {
             // A fenced block's file name (```sql title="queue.sql"); CodeBlockTitles turns it into
             // a caption after sanitising, as text.
             .allowAttributes("data-title").onElements("pre")
-            .toFactory();
+            .toFactory()
+            // Diagrams and math (content.render), as SVG and MathML.
+            .and(ForeignElementPolicy.POLICY);
 
     private HtmlSanitizer() {
     }

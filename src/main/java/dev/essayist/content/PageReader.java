@@ -60,7 +60,8 @@ public final class PageReader {
         for (FrontMatterFields item : fields.mappings("links")) {
             links.add(new PageLink(required(item, "label"), required(item, "url")));
         }
-        var body = markdown.render(source.body());
+        var body = markdown.render(source.body(), file);
+        warnings.addAll(PostReader.problems(source, body));
         String fileName = file.getFileName().toString();
         return new ParsedPage(source, fileName.substring(0, fileName.length() - 3), title,
                 fields.string("summary").orElse(body.excerpt()),
