@@ -24,6 +24,7 @@ import org.graalvm.polyglot.Value;
 final class Tex {
 
     private static final String WEBJAR = "META-INF/resources/webjars/katex/";
+    private static final java.util.regex.Pattern SELF_CLOSING = java.util.regex.Pattern.compile("<([a-z]+)([^<>]*?)\\s*/>");
 
     private final Context context;
     private final Value katex;
@@ -81,8 +82,10 @@ final class Tex {
         if (start < 0 || end < 0) {
             throw new TexException("KaTeX returned no MathML");
         }
-        return html.substring(start, end + "</math>".length())
-                .replace(" xmlns=\"http://www.w3.org/1998/Math/MathML\"", "");
+        // KaTeX writes empty elements the XML way (<mspace width="1em"/>); the sanitiser reads HTML,
+        // where that slash is ignored, so each gets an end tag.
+        return SELF_CLOSING.matcher(html.substring(start, end + "</math>".length())
+                .replace(" xmlns=\"http://www.w3.org/1998/Math/MathML\"", "")).replaceAll("<$1$2></$1>");
     }
 
     private Value options(boolean asDisplay) {

@@ -58,4 +58,11 @@ class MathSyntaxTest {
             assertThat(p.message()).contains("\\frca").doesNotContain("\u0332");
         });
     }
+
+    @Test
+    void emptyElementsAreClosedSoLaterOnesAreNotNestedInThem() {
+        Element math = html("$a \\qquad b$\n").selectFirst("math");
+        assertThat(math.selectFirst("mspace").childrenSize()).isZero();
+        assertThat(math.select("mi")).extracting(Element::text).containsExactly("a", "b");
+    }
 }
