@@ -7,6 +7,9 @@
     return;
   }
   var events = new EventSource('/_preview/events');
+  events.addEventListener('ready', function () {
+    document.documentElement.setAttribute('data-live-reload', 'ready'); // listening: a save now reloads
+  });
   events.addEventListener('change', function () {
     window.location.reload();
   });

@@ -89,7 +89,7 @@ final class HtmlSanitizer {
                     .onElements("span", "code", "pre", "div", "a", "sup", "li", "ol", "figure", "figcaption")
             .allowAttributes("id").matching(ID).onElements(HEADINGS)
             .allowAttributes("id").matching(ID).onElements("li", "sup", "div")
-            .allowAttributes("tabindex").matching(TABINDEX).onElements("div", "pre")
+            .allowAttributes("tabindex").matching(TABINDEX).onElements("div", "pre", "figure")
             .allowAttributes("role").matching(ROLE).onElements("div", "pre")
             .allowAttributes("aria-label").onElements("div", "pre")
             // A fenced block's file name (```sql title="queue.sql"); CodeBlockTitles turns it into

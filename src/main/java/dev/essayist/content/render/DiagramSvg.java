@@ -11,6 +11,7 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Attribute;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.parser.ParseSettings;
 import org.jsoup.parser.Parser;
 
 /**
@@ -59,6 +60,8 @@ final class DiagramSvg {
         }
         Document shell = Document.createShell("");
         shell.outputSettings().prettyPrint(false);
+        // SVG's names are case-sensitive (viewBox, textLength); the sanitiser matches them exactly.
+        shell.parser(Parser.htmlParser().settings(ParseSettings.preserveCase));
         Element out = shell.body().appendElement("svg");
         String viewBox = root.attr("viewBox");
         if (viewBox.matches("[0-9. -]{1,64}")) {

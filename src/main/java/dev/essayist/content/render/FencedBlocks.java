@@ -74,7 +74,8 @@ public final class FencedBlocks implements HtmlRenderer.HtmlRendererExtension {
         if (result instanceof PlantUml.Svg drawn) {
             String svg = DiagramSvg.clean(drawn.svg(), title != null ? title : "Diagram");
             if (svg != null) {
-                html.raw("<figure class=\"diagram\">").raw(svg);
+                // Focusable: on a phone a wide diagram scrolls inside its figure (WCAG 2.1.1), like a table.
+                html.raw("<figure class=\"diagram\" tabindex=\"0\">").raw(svg);
                 if (title != null) {
                     html.raw("<figcaption>").text(title).raw("</figcaption>");
                 }

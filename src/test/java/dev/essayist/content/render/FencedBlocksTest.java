@@ -34,6 +34,7 @@ class FencedBlocksTest {
         assertThat(svg.select("text")).extracting(Element::text).contains("Worker1", "Queue", "job 7");
         assertThat(figure.selectFirst("figcaption").text()).isEqualTo("Two workers race");
         assertThat(svg.attr("width")).matches("[0-9.]+");
+        assertThat(svg.attr("viewBox")).matches("0 0 [0-9.]+ [0-9.]+");
         assertThat(rendered.problems()).isEmpty();
     }
 
