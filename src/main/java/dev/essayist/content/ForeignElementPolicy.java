@@ -13,8 +13,8 @@ import org.owasp.html.PolicyFactory;
  * plain colours or short keyword lists. Nothing can run or fetch: no {@code script},
  * {@code style}, {@code foreignObject}, {@code use}, {@code image}, {@code a}, no {@code href},
  * no event handler, and no value holding {@code (} except a transform's own functions (so no
- * {@code url()}). MathML: the presentation elements of MathML Core with their layout attributes;
- * only an {@code annotation} keeps text that is not shown (the TeX source).
+ * {@code url()}). MathML: the presentation elements of MathML Core with their layout attributes
+ * (no {@code semantics} or {@code annotation}: nothing that holds text which is not shown).
  */
 final class ForeignElementPolicy {
 
@@ -30,7 +30,7 @@ final class ForeignElementPolicy {
     private static final String[] SVG = {"svg", "g", "rect", "line", "polyline", "polygon", "path", "ellipse",
             "circle", "text", "tspan"};
 
-    private static final String[] MATHML = {"math", "semantics", "annotation", "mrow", "mi", "mo", "mn", "ms",
+    private static final String[] MATHML = {"math", "mrow", "mi", "mo", "mn", "ms",
             "mtext", "mspace", "msub", "msup", "msubsup", "munder", "mover", "munderover", "mfrac", "msqrt",
             "mroot", "mstyle", "mpadded", "mphantom", "merror", "mtable", "mtr", "mtd", "mmultiscripts",
             "mprescripts", "none", "menclose"};
@@ -43,18 +43,20 @@ final class ForeignElementPolicy {
             .allowAttributes("aria-label").onElements("svg")
             .allowAttributes("class").matching(CLASSES).onElements(SVG)
             .allowAttributes("x", "y", "x1", "y1", "x2", "y2", "cx", "cy", "r", "rx", "ry", "width", "height",
-                    "stroke-width", "stroke-miterlimit", "opacity", "fill-opacity", "stroke-opacity", "font-size",
-                    "textLength").matching(NUMBER).onElements(SVG)
+                    "stroke-width", "stroke-miterlimit", "opacity", "fill-opacity", "stroke-opacity", "font-size")
+                    .matching(NUMBER).onElements(SVG)
+            .allowAttributes("textLength").matching(NUMBER).onElements("text", "tspan")
+            .allowAttributes("lengthAdjust").matching(Pattern.compile("spacing|spacingAndGlyphs"))
+                    .onElements("text", "tspan")
             .allowAttributes("points", "stroke-dasharray").matching(NUMBERS).onElements(SVG)
             .allowAttributes("d").matching(PATH).onElements("path")
             .allowAttributes("transform").matching(TRANSFORM).onElements(SVG)
             .allowAttributes("fill", "stroke").matching(PAINT).onElements(SVG)
             .allowAttributes("stroke-linecap", "stroke-linejoin", "font-family", "font-weight", "font-style",
-                    "text-decoration", "lengthAdjust", "text-anchor", "dominant-baseline").matching(WORDS)
+                    "text-decoration", "text-anchor", "dominant-baseline").matching(WORDS)
                     .onElements(SVG)
             .allowElements(MATHML)
             .allowAttributes("display").matching(Pattern.compile("block|inline")).onElements("math")
-            .allowAttributes("encoding").matching(Pattern.compile("application/x-tex")).onElements("annotation")
             .allowAttributes("mathvariant", "stretchy", "fence", "separator", "lspace", "rspace", "accent",
                     "accentunder", "linethickness", "columnalign", "rowalign", "columnspacing", "rowspacing",
                     "columnlines", "rowlines", "frame", "framespacing", "width", "height", "depth", "voffset",

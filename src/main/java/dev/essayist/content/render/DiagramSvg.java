@@ -138,6 +138,9 @@ final class DiagramSvg {
     }
 
     private static void paint(Element to, String name, String value) {
+        if ((name.equals("textLength") || name.equals("lengthAdjust")) && !to.nameIs("text") && !to.nameIs("tspan")) {
+            return; // SVG 1.1 allows them on text only; PlantUML also puts lengthAdjust on a group
+        }
         // No functional notation (url(), var(), calc()) can fetch or escape; transform's own functions can't.
         if (!value.contains("(") || name.equals("transform") && !value.toLowerCase(Locale.ROOT).contains("url(")) {
             to.attr(name, value);

@@ -24,6 +24,8 @@ import org.graalvm.polyglot.Value;
 final class Tex {
 
     private static final String WEBJAR = "META-INF/resources/webjars/katex/";
+    private static final java.util.regex.Pattern ANNOTATION = java.util.regex.Pattern.compile(
+            "<annotation encoding=\"application/x-tex\">.*?</annotation></semantics>", java.util.regex.Pattern.DOTALL);
     private static final java.util.regex.Pattern SELF_CLOSING = java.util.regex.Pattern.compile("<([a-z]+)([^<>]*?)\\s*/>");
 
     private final Context context;
@@ -56,8 +58,7 @@ final class Tex {
     /**
      * @param tex     the formula, without its {@code $} delimiters
      * @param display whether it is a display formula ({@code $$…$$} or a {@code math} fence)
-     * @return one {@code <math>} element ({@code display="block"} for display math), its TeX kept
-     *         as an {@code application/x-tex} annotation
+     * @return one {@code <math>} element ({@code display="block"} for display math)
      * @throws TexException when the TeX has an error
      */
     static String toMathMl(String tex, boolean display) throws TexException {
@@ -84,8 +85,12 @@ final class Tex {
         }
         // KaTeX writes empty elements the XML way (<mspace width="1em"/>); the sanitiser reads HTML,
         // where that slash is ignored, so each gets an end tag.
-        return SELF_CLOSING.matcher(html.substring(start, end + "</math>".length())
-                .replace(" xmlns=\"http://www.w3.org/1998/Math/MathML\"", "")).replaceAll("<$1$2></$1>");
+        String math = html.substring(start, end + "</math>".length())
+                .replace(" xmlns=\"http://www.w3.org/1998/Math/MathML\"", "").replace("<semantics>", "");
+        // The TeX source annotation is not shown, but it would be read into the excerpt, the search
+        // text and a feed reader that drops MathML ("λ/nλ / n"); the MathML alone reads "λ/n".
+        math = ANNOTATION.matcher(math).replaceFirst("");
+        return SELF_CLOSING.matcher(math).replaceAll("<$1$2></$1>");
     }
 
     private Value options(boolean asDisplay) {
