@@ -19,7 +19,8 @@ import net.sourceforge.plantuml.error.PSystemError;
  * and every other way to read a file or a URL fail as a diagram error, so a diagram can reach
  * nothing outside its own text. PlantUML's classes are loaded on the first diagram only (the
  * first takes about half a second, later ones a few milliseconds), so bodies without diagrams
- * never pay for it.
+ * never pay for it. One diagram is drawn at a time: PlantUML does not document its API as
+ * thread-safe, files are indexed in parallel, and a warm diagram takes milliseconds.
  */
 final class PlantUml {
 
@@ -48,7 +49,7 @@ final class PlantUml {
      *               {@code @startuml}/{@code @enduml}
      * @return the SVG, or the error and its line
      */
-    static Result render(String source) {
+    static synchronized Result render(String source) {
         Sandbox.ensure();
         boolean own = source.startsWith("@start");
         String text = own ? source : "@startuml\n" + source + "\n@enduml\n";
