@@ -66,10 +66,14 @@ public final class XssCorpus {
      */
     public static final String EXECUTABLE_INLINE_SCRIPT = "script:not([src]):not([type='application/ld+json'])";
 
-    /** Elements no essay may carry into a page or a feed. */
+    /**
+     * Elements no essay may carry into a page or a feed. SVG and MathML may appear (diagrams and
+     * math), but none of their elements that fetch, animate or embed HTML.
+     */
     private static final String DANGEROUS_ELEMENTS = "script, iframe, frame, frameset, object, embed, applet, form, "
-            + "button, textarea, select, style, link, meta, base, svg, math, template, noscript, video, audio, "
-            + "source, input:not([type=checkbox])";
+            + "button, textarea, select, style, link, meta, base, template, noscript, video, audio, "
+            + "source, input:not([type=checkbox]), foreignobject, image, use, feimage, animate, set, "
+            + "animatetransform, animatemotion, svg a:not([href^=http])";
 
     private static final List<String> URL_ATTRIBUTES = List.of("href", "src", "action", "formaction", "poster",
             "cite", "data", "background", "xlink:href", "srcdoc");

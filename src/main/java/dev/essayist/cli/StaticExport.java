@@ -161,6 +161,12 @@ public final class StaticExport {
             for (Element el : page.select("a[href], link[href], img[src], script[src]")) {
                 internal(el.hasAttr("href") ? el.attr("href") : el.attr("src")).ifPresent(links::add);
             }
+            // Resized copies of images (/_img/...) are reached only through srcset.
+            for (Element img : page.select("img[srcset]")) {
+                for (String candidate : img.attr("srcset").split(",")) {
+                    internal(candidate.strip().split("\\s+")[0]).ifPresent(links::add);
+                }
+            }
         } else if (path.equals("/sitemap.xml")) {
             for (Element loc : Jsoup.parse(text, "", Parser.xmlParser()).select("loc")) {
                 internal(loc.text()).ifPresent(links::add);

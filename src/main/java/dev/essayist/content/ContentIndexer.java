@@ -4,6 +4,8 @@ import dev.essayist.page.PageRepository;
 import dev.essayist.post.AliasRepository;
 import dev.essayist.post.AliasSource;
 import dev.essayist.post.PostRepository;
+import dev.essayist.content.render.ImageFiles;
+import dev.essayist.content.render.ImageVariants;
 import dev.essayist.site.SiteConfig;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.context.annotation.Value;
@@ -61,7 +63,8 @@ public class ContentIndexer {
     ContentIndexer(SiteConfig site, PostRepository posts, AliasRepository aliases, PageRepository pages,
                    IndexedFileRepository files, IndexWriter writer, SearchUpdate search,
                    ApplicationEventPublisher<ContentChanged> changed, ApplicationEventPublisher<ContentChanging> changing,
-                   Clock clock, @Value("${essayist.render-budget:10s}") Duration renderBudget) {
+                   Clock clock, @Value("${essayist.render-budget:10s}") Duration renderBudget,
+                   ImageFiles images, ImageVariants variants) {
         this.site = site;
         this.posts = posts;
         this.aliases = aliases;
@@ -72,7 +75,7 @@ public class ContentIndexer {
         this.changed = changed;
         this.changing = changing;
         this.clock = clock;
-        MarkdownRenderer markdown = new MarkdownRenderer();
+        MarkdownRenderer markdown = new MarkdownRenderer(images, variants);
         this.reader = new FileReader(new PostReader(site.zone(), markdown), new PageReader(site.zone(), markdown));
         this.links = new LinkChecker(site.base(), site.statics());
         this.reads = new ContainedReads(renderBudget);

@@ -22,7 +22,11 @@ public record ContentProblem(String file, int line, Severity severity, String me
 
     /** How serious a problem is. */
     public enum Severity {
-        /** The file is not published (its last good version, if any, stays online). */
+        /**
+         * The file is not published (its last good version, if any, stays online); or a block of a
+         * published file could not be rendered (a diagram or formula with an error), and is shown
+         * as its source. Either way {@code check} fails.
+         */
         ERROR,
         /** The file is published; the author should still look. */
         WARNING;

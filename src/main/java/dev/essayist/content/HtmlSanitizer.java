@@ -21,10 +21,11 @@ import org.owasp.html.PolicyFactory;
  * <p>Kept: what Markdown and its extensions produce, plus the HTML authors commonly write inside
  * Markdown ({@code <figure>}, {@code <details>}, {@code <kbd>}, {@code <sup>}, tables, images). Removed:
  * every other element ({@code <script>}, {@code <style>}, {@code <iframe>}, {@code <object>},
- * {@code <embed>}, {@code <form>}, SVG, MathML, ...; the text of script and style goes with them, the
- * text of the others stays), every event-handler and {@code style} attribute, and every link or image
- * whose URL has a scheme other than those of {@link UrlPolicy#SCHEMES} ({@code http}, {@code https},
- * {@code mailto}). Relative URLs and fragments stay.
+ * {@code <embed>}, {@code <form>}, SVG and MathML beyond {@link ForeignElementPolicy}, ...; the text
+ * of script and style goes with them, the text of the others stays), every event-handler and
+ * {@code style} attribute, and every link or image whose URL has a scheme other than those of
+ * {@link UrlPolicy#SCHEMES} ({@code http}, {@code https}, {@code mailto}). Relative URLs and
+ * fragments stay.
  *
  * <p>The URL check is the OWASP Java HTML Sanitizer's, which {@link UrlPolicy} also applies to
  * front-matter URLs: it decodes character references first, then
@@ -90,13 +91,15 @@ final class HtmlSanitizer {
                     .onElements("span", "code", "pre", "div", "a", "sup", "li", "ol", "figure", "figcaption")
             .allowAttributes("id").matching(ID).onElements(HEADINGS)
             .allowAttributes("id").matching(ID).onElements("li", "sup", "div")
-            .allowAttributes("tabindex").matching(TABINDEX).onElements("div", "pre")
+            .allowAttributes("tabindex").matching(TABINDEX).onElements("div", "pre", "figure")
             .allowAttributes("role").matching(ROLE).onElements("div", "pre")
             .allowAttributes("aria-label").onElements("div", "pre")
             // A fenced block's file name (```sql title="queue.sql"); CodeBlockTitles turns it into
             // a caption after sanitising, as text.
             .allowAttributes("data-title").onElements("pre")
-            .toFactory();
+            .toFactory()
+            // Diagrams and math (content.render), as SVG and MathML.
+            .and(ForeignElementPolicy.POLICY);
 
     private HtmlSanitizer() {
     }

@@ -21,7 +21,7 @@ final class Identities {
 
     /** Root-level path segments that belong to routes, so an alias can neither be one nor shadow one. */
     static final Set<String> RESERVED = Set.of("", "posts", "tags", "page", "archive", "about", "search", "static",
-            "health", "vendor", "feed.xml", "atom.xml", "feed.json", "sitemap.xml", "robots.txt", "favicon.ico");
+            "health", "vendor", "_img", "_preview", "feed.xml", "atom.xml", "feed.json", "sitemap.xml", "robots.txt", "favicon.ico");
 
     /**
      * The identities a post holds in the index.

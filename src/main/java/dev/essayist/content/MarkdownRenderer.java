@@ -26,6 +26,15 @@ import com.vladsch.flexmark.util.ast.NodeTracker;
 import com.vladsch.flexmark.util.ast.TypographicText;
 import com.vladsch.flexmark.util.data.MutableDataHolder;
 import com.vladsch.flexmark.util.data.MutableDataSet;
+import dev.essayist.content.render.Alerts;
+import dev.essayist.content.render.BlockProblem;
+import dev.essayist.content.render.FencedBlocks;
+import dev.essayist.content.render.Figures;
+import dev.essayist.content.render.ImageFiles;
+import dev.essayist.content.render.ImageVariants;
+import dev.essayist.content.render.MathSyntax;
+import dev.essayist.content.render.Sidenotes;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -40,7 +49,9 @@ import org.jsoup.select.QueryParser;
 /**
  * Markdown to HTML, once per file at index time: CommonMark 0.31 plus GitHub's tables,
  * strikethrough, task lists and autolinks, footnotes, ids with anchor links on headings, and
- * file names on fenced code ({@link CodeBlockTitles}).
+ * file names on fenced code ({@link CodeBlockTitles}); and, for technical writing
+ * ({@code content.render}), PlantUML diagrams, TeX math, GitHub's alerts, figures with sized and
+ * resized images, and sidenotes.
  *
  * <p>Thread-safe: flexmark's parser and renderer are immutable once built, and each call makes
  * its own document.
@@ -63,14 +74,26 @@ public final class MarkdownRenderer {
 
     private final Parser parser;
     private final HtmlRenderer renderer;
+    private final Figures figures;
 
-    /** Builds the parser and renderer with Essayist's extensions. */
+    /** Builds the parser and renderer with Essayist's extensions; images are not looked up. */
     public MarkdownRenderer() {
+        this(ImageFiles.none(), ImageVariants.none());
+    }
+
+    /**
+     * Builds the parser and renderer with Essayist's extensions.
+     *
+     * @param images   finds the file behind an image's {@code src}, for its size
+     * @param variants makes resized copies of large images, for {@code srcset}
+     */
+    public MarkdownRenderer(ImageFiles images, ImageVariants variants) {
+        this.figures = new Figures(images, variants);
         MutableDataSet options = new MutableDataSet()
                 .set(Parser.EXTENSIONS, List.of(
                         new Tables(), StrikethroughExtension.create(), TaskListExtension.create(),
                         new Autolinks(), FootnoteExtension.create(), AnchorLinkExtension.create(),
-                        CodeBlockTitles.create()))
+                        CodeBlockTitles.create(), MathSyntax.create(), FencedBlocks.create()))
                 .set(TablesExtension.CLASS_NAME, "")
                 // Line starts are recorded while parsing, so a node's line is a binary search
                 // (References); without it flexmark scans the text from its start for every node.
@@ -88,12 +111,23 @@ public final class MarkdownRenderer {
     }
 
     /**
-     * Renders a Markdown body.
+     * Renders a Markdown body whose file is unknown (relative images are not looked up).
      *
      * @param markdown CommonMark text, LF line endings
      * @return the HTML fragment and what was learned while rendering it
      */
     public RenderedMarkdown render(String markdown) {
+        return render(markdown, null);
+    }
+
+    /**
+     * Renders a Markdown body.
+     *
+     * @param markdown   CommonMark text, LF line endings
+     * @param sourceFile the file the body is in (relative image paths are beside it), or {@code null}
+     * @return the HTML fragment and what was learned while rendering it
+     */
+    public RenderedMarkdown render(String markdown, Path sourceFile) {
         com.vladsch.flexmark.util.ast.Document document = parser.parse(markdown);
         List<Reference> references = References.of(document);
         String rendered = renderer.render(document);
@@ -103,6 +137,8 @@ public final class MarkdownRenderer {
                 .orElseGet(() -> Jsoup.parseBodyFragment(HtmlSanitizer.sanitize(rendered)));
         doc.outputSettings().prettyPrint(false);
         Element body = doc.body();
+        Alerts.apply(body);
+        figures.apply(body, sourceFile);
 
         List<Heading> headings = new ArrayList<>();
         for (Element h : body.select(HEADINGS)) {
@@ -129,8 +165,9 @@ public final class MarkdownRenderer {
         String text = body.text();
         int words = countWords(text);
         Set<String> anchors = new LinkedHashSet<>(body.select(IDS).eachAttr("id"));
+        Sidenotes.add(body);
         return new RenderedMarkdown(body.html(), headings, List.copyOf(links), excerpt, words, references,
-                Set.copyOf(anchors), text, hasCode(document));
+                Set.copyOf(anchors), text, hasCode(document), List.copyOf(BlockProblem.of(document)));
     }
 
     /**
@@ -253,7 +290,7 @@ public final class MarkdownRenderer {
     /** @return whether the body has a code block, fenced or indented (read from the syntax tree) */
     private static boolean hasCode(com.vladsch.flexmark.util.ast.Document document) {
         for (Node node : document.getDescendants()) {
-            if (node instanceof FencedCodeBlock || node instanceof IndentedCodeBlock) {
+            if (node instanceof FencedCodeBlock fenced && !FencedBlocks.drawn(fenced) || node instanceof IndentedCodeBlock) {
                 return true;
             }
         }
@@ -320,10 +357,12 @@ public final class MarkdownRenderer {
      * @param references the links and images the author wrote, with their lines (for link checks)
      * @param anchors    every {@code id} in the HTML: the fragments a link to this body can name
      * @param text       the body as plain text (what the search index stores)
-     * @param hasCode    whether the body has a code block
+     * @param hasCode    whether the body shows a code block (diagrams and math drawn from a fence do not count)
+     * @param problems   blocks that could not be rendered as written (diagram and TeX errors), by body line
      */
     public record RenderedMarkdown(String html, List<Heading> headings, List<String> links, String excerpt, int words,
-                                   List<Reference> references, Set<String> anchors, String text, boolean hasCode) {
+                                   List<Reference> references, Set<String> anchors, String text,
+                                   boolean hasCode, List<BlockProblem> problems) {
 
         /** @return the estimated reading time in whole minutes, at least 1 */
         public int readingMinutes() {

@@ -66,7 +66,8 @@ public final class PageReader {
                     () -> warnings.add(ContentProblem.warning(name, item.line("url"), "link '" + label + "': "
                             + UrlPolicy.refusal(url) + "; the link is left out")));
         }
-        var body = markdown.render(source.body());
+        var body = markdown.render(source.body(), java.nio.file.Path.of(source.name()));
+        warnings.addAll(PostReader.problems(source, body));
         return new ParsedPage(source, fileName.substring(0, fileName.length() - 3), title,
                 fields.string("summary").orElse(body.excerpt()),
                 FrontMatter.dateTime(fields, "updated", zone).orElse(null),

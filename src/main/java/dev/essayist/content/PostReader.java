@@ -66,7 +66,8 @@ public final class PostReader {
         if (source.body().isBlank()) {
             warnings.add(ContentProblem.warning(source.name(), source.bodyLine(), "the body is empty"));
         }
-        var body = markdown.render(source.body());
+        var body = markdown.render(source.body(), path(source));
+        warnings.addAll(problems(source, body));
         String guid = fm.id() != null ? fm.id() : defaultId(fm, slug);
         if (guid.length() > FrontMatter.MAX_ID) {
             throw fields.error(fields.line("aliases"), "the default feed id '" + guid.substring(0, 40)
@@ -76,6 +77,28 @@ public final class PostReader {
         java.util.Map<String, Integer> lines = new java.util.HashMap<>();
         fields.keys().forEach(key -> lines.put(key, fields.line(key)));
         return new ParsedPost(source, fm, slug, guid, summary, body, List.copyOf(warnings), java.util.Map.copyOf(lines));
+    }
+
+    /**
+     * @param source a split file, named by its path as {@code ContentIndexer} names files
+     * @return that path (relative images are looked up beside it), or {@code null} if the name is none
+     */
+    static Path path(SourceFile source) {
+        try {
+            return Path.of(source.name());
+        } catch (java.nio.file.InvalidPathException e) {
+            return null; // a name that is no path (a test's label): relative images are not looked up
+        }
+    }
+
+    /**
+     * @param source the split file
+     * @param body   its rendered body
+     * @return the body's blocks that could not be rendered as written, at their file lines
+     */
+    static List<ContentProblem> problems(SourceFile source, MarkdownRenderer.RenderedMarkdown body) {
+        return body.problems().stream().map(p -> new ContentProblem(source.name(), source.bodyLine() - 1 + p.line(),
+                p.severity(), p.message())).toList();
     }
 
     /**

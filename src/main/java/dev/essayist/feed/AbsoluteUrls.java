@@ -1,12 +1,14 @@
 package dev.essayist.feed;
 
+import dev.essayist.content.render.Sidenotes;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
 /**
  * Makes every URL in an HTML fragment absolute, for feeds: a feed reader has no base URL for an
- * item's content, so {@code /posts/x}, {@code #fn-1} or {@code img/a.png} would break there.
+ * item's content, so {@code /posts/x}, {@code #fn-1} or {@code img/a.png} would break there. Also
+ * drops the margin copies of footnotes ({@link Sidenotes}), which a feed shows at the end only.
  */
 final class AbsoluteUrls {
 
@@ -22,6 +24,8 @@ final class AbsoluteUrls {
     static String apply(String html, String baseUri) {
         Document doc = Jsoup.parseBodyFragment(html, baseUri);
         doc.outputSettings().prettyPrint(false);
+        // Feed readers show footnotes at the end; the margin copies are for wide pages only.
+        Sidenotes.remove(doc.body());
         for (String attr : new String[] {"href", "src", "poster", "cite"}) {
             for (Element el : doc.body().select("[" + attr + "]")) {
                 String abs = el.absUrl(attr);

@@ -92,8 +92,9 @@ public class PageRenderer {
      * @param script    the site script, loaded blocking in {@code <head>} (no flash of the wrong theme)
      * @param code      highlighting and copy buttons, for pages with code
      * @param highlight highlight.js, for pages with code
+     * @param liveReload the preview-mode reload script ({@code preview.LiveReloadController}), or {@code null}
      */
-    public record Assets(String css, String script, String code, String highlight) {
+    public record Assets(String css, String script, String code, String highlight, String liveReload) {
     }
 
     /**
@@ -128,7 +129,7 @@ public class PageRenderer {
                 new HeadView(title, head.description(), canonical, head.feeds(), head.rel(),
                         a == null ? "website" : "article", article, jsonLd),
                 new Assets(statics.url("css/site.css"), statics.url("js/site.js"), statics.url("js/code.js"),
-                        vendor.url("highlight.min.js")),
+                        vendor.url("highlight.min.js"), site.preview() ? statics.url("js/live-reload.js") : null),
                 content);
     }
 

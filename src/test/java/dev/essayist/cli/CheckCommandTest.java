@@ -77,6 +77,32 @@ class CheckCommandTest {
     }
 
     @Test
+    void diagramAndTexErrorsFailTheCheckAtTheirLinesAndMermaidIsAWarning() {
+        TestSite site = TestSite.create();
+        site.post("2025-01-01-tech.md", "title: Tech\ndate: 2025-01-01\n", """
+                Intro.
+
+                ```plantuml
+                Alice -> Bob: hi
+                this is ( not plantuml
+                ```
+
+                A $\\frca{1}$ formula.
+
+                ```mermaid
+                graph TD
+                ```
+                """);
+        Run run = check(site);
+        assertThat(run.status()).isEqualTo(1);
+        String file = site.posts().resolve("2025-01-01-tech.md").toString();
+        assertThat(run.out().split("\n")).contains(
+                file + ":9: error: diagram error: Syntax Error? (Assumed diagram type: sequence)",
+                file + ":12: error: TeX error: Undefined control sequence: \\frca at position 1: \\frca{1}")
+                .anyMatch(line -> line.startsWith(file + ":14: warning: a mermaid diagram is shown as code"));
+    }
+
+    @Test
     void warningsAloneExitZeroUnlessStrict() {
         TestSite site = TestSite.create();
         site.post("2025-01-01-good.md", "title: Good\ndate: 2025-01-01\nsumary: typo\n", "Body.\n");

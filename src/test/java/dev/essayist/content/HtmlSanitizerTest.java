@@ -107,4 +107,24 @@ class HtmlSanitizerTest {
         assertThat(HtmlSanitizer.sanitizeToDocument("<p>emoji \uD83D\uDE00</p>")).isEmpty();
         assertThat(HtmlSanitizer.sanitizeToDocument("<p><a href=\"/a\" title=\"`x\">x</a></p>")).isEmpty();
     }
+
+    @Test
+    void authoredSvgAndMathmlKeepOnlyShapesTextAndLayout() {
+        Element body = render("<svg viewBox=\"0 0 10 10\" onload=\"alert(1)\" style=\"background:url(//x.example/a)\">"
+                + "<script>alert(2)</script><foreignObject>html</foreignObject>"
+                + "<a href=\"https://x.example\"><text x=\"1\" y=\"2\" fill=\"url(#g)\">label</text></a>"
+                + "<image href=\"https://x.example/t.png\"></image><use href=\"#a\"></use>"
+                + "<rect x=\"1\" y=\"1\" width=\"5\" height=\"5\" fill=\"#fff\" stroke=\"currentColor\"></rect></svg>\n\n"
+                + "<math display=\"block\" href=\"javascript:alert(3)\"><mi onclick=\"alert(4)\">x</mi></math>\n");
+        Element svg = body.selectFirst("svg");
+        assertThat(svg).isNotNull();
+        assertThat(body.select("script, foreignobject, foreignObject, image, use")).isEmpty();
+        assertThat(body.select("[onload], [onclick], [style], [xlink:href], math [href]")).isEmpty();
+        // A link in an author's SVG is a link like any other (http, https, mailto); it fetches nothing.
+        assertThat(body.select("svg a[href]")).extracting(a -> a.attr("href")).containsExactly("https://x.example");
+        assertThat(body.text()).doesNotContain("alert(2)");
+        assertThat(svg.selectFirst("text").hasAttr("fill")).isFalse();
+        assertThat(svg.selectFirst("rect").attr("stroke")).isEqualTo("currentColor");
+        assertThat(body.selectFirst("math[display=block] mi").text()).isEqualTo("x");
+    }
 }

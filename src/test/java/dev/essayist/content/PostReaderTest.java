@@ -49,4 +49,13 @@ class PostReaderTest {
         ParsedPost post = parse("a.md", "---\ntitle: T\ndate: 2025-03-14\n---\n\n");
         assertThat(post.warnings()).extracting(Object::toString).containsExactly("posts/a.md:5: warning: the body is empty");
     }
+
+    @Test
+    void diagramAndTexErrorsAreErrorsAtTheirFileLinesAndThePostStillRenders() throws ContentException {
+        ParsedPost post = parse("a.md", "---\ntitle: T\ndate: 2025-03-14\n---\nIntro.\n\n```plantuml\nnot ( a diagram\n```\n\n"
+                + "A $\\frca{1}$ formula.\n");
+        assertThat(post.warnings()).extracting(p -> p.file() + ":" + p.line() + ":" + p.severity())
+                .containsExactly("posts/a.md:8:ERROR", "posts/a.md:11:ERROR");
+        assertThat(post.body().html()).contains("not ( a diagram", "formula");
+    }
 }
