@@ -116,7 +116,7 @@ public final class StaticExport {
         }
         StringBuilder redirects = new StringBuilder();
         for (AliasTarget alias : aliases) {
-            String target = "/posts/" + alias.slug();
+            String target = alias.target();
             files.put(fileFor(alias.path()), redirectPage(target).getBytes(StandardCharsets.UTF_8));
             redirects.append(alias.path()).append(' ').append(target).append(" 301\n");
         }

@@ -32,7 +32,7 @@ record IndexSnapshot(Map<String, Identities.Claim> posts, Map<String, String> ha
         Map<String, Identities.Claim> claims = new HashMap<>();
         Map<String, String> hashes = new HashMap<>();
         for (PostSource s : posts.findSources()) {
-            claims.put(s.sourcePath(), new Identities.Claim(s.sourcePath(), s.slug(), s.guid(),
+            claims.put(s.sourcePath(), new Identities.Claim(s.sourcePath(), s.pathKey(), s.guid(),
                     aliasesByFile.getOrDefault(s.sourcePath(), List.of())));
             hashes.put(s.sourcePath(), s.sourceHash());
         }
@@ -84,10 +84,13 @@ record IndexSnapshot(Map<String, Identities.Claim> posts, Map<String, String> ha
         Set<String> gone = new HashSet<>(posts.keySet());
         gone.removeAll(onDisk);
         Identities.Decision decision = Identities.decide(parsed, posts, gone);
+        java.util.Map<String, ParsedPost> accepted = new java.util.HashMap<>();
+        decision.accepted().forEach(p -> accepted.put(p.source().name(), p));
         states.replaceAll(state -> {
             ContentProblem conflict = decision.rejected().get(state.file());
             if (conflict == null) {
-                return state;
+                // An accepted post may have been given a numbered slug, with its warning.
+                return accepted.containsKey(state.file()) ? new FileState.Parsed(state.file(), accepted.get(state.file())) : state;
             }
             List<ContentProblem> all = new ArrayList<>(state.problems());
             all.add(conflict);

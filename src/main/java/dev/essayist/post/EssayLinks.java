@@ -37,7 +37,7 @@ interface EssayLinks extends GenericRepository<Post, Long> {
      *         alias paths; newest first
      */
     @Query("SELECT " + SUMMARY + " FROM post p WHERE p.id <> :id AND " + PUBLISHED
-            + " AND EXISTS (SELECT 1 FROM link l WHERE l.post_id = p.id AND (l.target_path = (SELECT CONCAT('/posts/', t.slug) FROM post t WHERE t.id = :id)"
+            + " AND EXISTS (SELECT 1 FROM link l WHERE l.post_id = p.id AND (l.target_path = (SELECT t.path_key FROM post t WHERE t.id = :id)"
             + " OR l.target_path IN (SELECT a.path FROM alias a WHERE a.post_id = :id)))"
             + " ORDER BY p.published_at DESC, p.id DESC")
     List<PostSummary> findReferencing(long id, Instant now);

@@ -89,7 +89,7 @@ class SearchController {
     }
 
     private static PostSummary summary(SearchHit hit) {
-        return new PostSummary(hit.id(), hit.slug(), hit.title(), hit.summary(), hit.publishedAt(), hit.updatedAt(),
+        return new PostSummary(hit.id(), hit.slug(), hit.path(), hit.title(), hit.summary(), hit.publishedAt(), hit.updatedAt(),
                 hit.readingMinutes());
     }
 }

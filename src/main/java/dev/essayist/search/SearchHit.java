@@ -9,6 +9,7 @@ import java.time.Instant;
  *
  * @param id             the post's id
  * @param slug           URL slug
+ * @param path           canonical URL path
  * @param title          plain-text title
  * @param summary        plain-text summary
  * @param publishedAt    first publication time
@@ -17,7 +18,7 @@ import java.time.Instant;
  * @param body           the body as plain text
  */
 @Introspected
-public record SearchHit(Long id, String slug, String title, String summary, Instant publishedAt,
+public record SearchHit(Long id, String slug, String path, String title, String summary, Instant publishedAt,
                         @Nullable Instant updatedAt, int readingMinutes,
                         String body) {
 }

@@ -250,7 +250,7 @@ public class SearchIndex {
         found.forEach((path, hashAndBody) -> {
             SearchRow row = byPath.get(path);
             if (row != null && row.sourceHash().equals(hashAndBody[0])) {
-                hits.add(new SearchHit(row.id(), row.slug(), row.title(), row.summary(), row.publishedAt(),
+                hits.add(new SearchHit(row.id(), row.slug(), row.path(), row.title(), row.summary(), row.publishedAt(),
                         row.updatedAt(), row.readingMinutes(), hashAndBody[1]));
             }
         });

@@ -70,7 +70,7 @@ class CheckCommandTest {
         String[] lines = run.out().split("\n");
         assertThat(lines).hasSize(3);
         assertThat(lines[0]).isEqualTo(site.posts().resolve("2025-01-01-good.md")
-                + ":5: warning: link '/posts/nothing': no essay has the slug 'nothing'");
+                + ":5: warning: link '/posts/nothing': no essay, alias or static file has the address '/posts/nothing'");
         assertThat(lines[1]).isEqualTo(site.posts().resolve("2025-01-02-bad.md")
                 + ":3: error: 'date' is not a date: \"2025-01-32\" (use ISO-8601, e.g. 2025-03-14 or 2025-03-14T09:00:00-05:00)");
         assertThat(lines[2]).matches("Checked 2 files in \\d+ ms: 1 error, 1 warning\\.");

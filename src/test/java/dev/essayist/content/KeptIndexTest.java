@@ -48,8 +48,8 @@ class KeptIndexTest {
         List<String> first = start(context -> { });
         assertThat(first).containsExactly(
                 file("2025-01-10-alpha.md") + ":4: warning: unknown key 'sumary'; did you mean 'summary'?",
-                file("2025-02-20-beta.md") + ":5: warning: link '/posts/alpha#nowhere': essay 'alpha' has no heading with the id 'nowhere'",
-                file("2025-02-20-beta.md") + ":5: warning: link '/posts/gone': no essay has the slug 'gone'");
+                file("2025-02-20-beta.md") + ":5: warning: link '/posts/alpha#nowhere': essay '/posts/alpha' has no heading with the id 'nowhere'",
+                file("2025-02-20-beta.md") + ":5: warning: link '/posts/gone': no essay, alias or static file has the address '/posts/gone'");
 
         assertThat(start(context -> { })).as("the same problems after a restart").isEqualTo(first);
 
@@ -58,8 +58,8 @@ class KeptIndexTest {
                 + " link_refs = REPLACE(link_refs, '/posts/gone', '/posts/stored')"));
         assertThat(start(context -> assertThat(titles(context, "wombats")).containsExactly("Alpha"))).containsExactly(
                 file("2025-01-10-alpha.md") + ":4: warning: unknown key 'sumary'; stored: did you mean 'summary'?",
-                file("2025-02-20-beta.md") + ":5: warning: link '/posts/alpha#nowhere': essay 'alpha' has no heading with the id 'nowhere'",
-                file("2025-02-20-beta.md") + ":5: warning: link '/posts/stored': no essay has the slug 'stored'");
+                file("2025-02-20-beta.md") + ":5: warning: link '/posts/alpha#nowhere': essay '/posts/alpha' has no heading with the id 'nowhere'",
+                file("2025-02-20-beta.md") + ":5: warning: link '/posts/stored': no essay, alias or static file has the address '/posts/stored'");
     }
 
     @Test
@@ -72,8 +72,8 @@ class KeptIndexTest {
             assertThat(titles(context, "wombats")).isEmpty();
         });
         assertThat(problems).containsExactly(
-                file("2025-02-20-beta.md") + ":5: warning: link '/posts/alpha#alpha-heading': essay 'alpha' has no heading with the id 'alpha-heading'",
-                file("2025-02-20-beta.md") + ":5: warning: link '/posts/gone': no essay has the slug 'gone'");
+                file("2025-02-20-beta.md") + ":5: warning: link '/posts/alpha#alpha-heading': essay '/posts/alpha' has no heading with the id 'alpha-heading'",
+                file("2025-02-20-beta.md") + ":5: warning: link '/posts/gone': no essay, alias or static file has the address '/posts/gone'");
     }
 
     @Test

@@ -34,7 +34,7 @@ class SearchQueryTest {
     }
 
     private static SearchHit hit(String title, String summary, String body, String published) {
-        return new SearchHit(1L, "s", title, summary, Instant.parse(published), null, 1, body);
+        return new SearchHit(1L, "s", "/posts/s", title, summary, Instant.parse(published), null, 1, body);
     }
 
     @Test
