@@ -464,7 +464,7 @@ public class ContentIndexer {
                 body.readingMinutes(), visibleFrom == null ? null : utc(visibleFrom), parsed.source().bodyLine(),
                 String.join("\n", body.anchors()), toJson(body.references()), toJson(parsed.warnings())};
         return new PostRow(columns, new SearchIndex.Doc(parsed.source().name(), parsed.source().hash(), fm.title(),
-                parsed.summary(), body.text(), published, visibleFrom));
+                parsed.summary(), body.text(), fm.distinctTags(), published));
     }
 
     private static java.time.OffsetDateTime utc(Instant instant) {

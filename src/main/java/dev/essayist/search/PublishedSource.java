@@ -1,0 +1,13 @@
+package dev.essayist.search;
+
+import io.micronaut.core.annotation.Introspected;
+
+/**
+ * A published post's file, as its row says now.
+ *
+ * @param sourcePath the file ({@code post.source_path})
+ * @param sourceHash its SHA-256 ({@code post.source_hash})
+ */
+@Introspected
+record PublishedSource(String sourcePath, String sourceHash) {
+}
