@@ -76,7 +76,7 @@ public class EssaySearch {
         Query scored = query.lucene();
         BooleanQuery.Builder builder = new BooleanQuery.Builder()
                 .add(scored, BooleanClause.Occur.MUST)
-                .add(published.filter(now), BooleanClause.Occur.FILTER);
+                .add(published.at(now).query(), BooleanClause.Occur.FILTER);
         query.tags().forEach(tag -> builder.add(new TermQuery(new Term(SearchDocuments.TAG, tag)), BooleanClause.Occur.FILTER));
         Query filtered = builder.build();
         Page page = readers.read(searcher -> {

@@ -33,7 +33,7 @@ class PublishedPosts {
     private final AtomicLong generation = new AtomicLong();
     /** When the published set changes by itself, ascending; {@code null}: not known yet. */
     private volatile List<Instant> schedule;
-    private volatile Filter current;
+    private volatile Published current;
 
     PublishedPosts(SearchRepository rows, PostRepository posts) {
         this.rows = rows;
@@ -41,12 +41,16 @@ class PublishedPosts {
     }
 
     /**
-     * @param query matches the documents of the posts published from {@code from}
-     * @param from  when it was computed
-     * @param until when the published set next changes by itself, or {@code null}: not before a
-     *              reindex
+     * The published set as of one instant.
+     *
+     * @param query  a filter (no scores) matching the documents of exactly the posts published,
+     *               as the rows say
+     * @param newest the last change among them (their {@code Last-Modified}), the epoch for none
+     * @param from   when it was computed
+     * @param until  when the published set next changes by itself, or {@code null}: not before a
+     *               reindex
      */
-    private record Filter(Query query, Instant from, @Nullable Instant until) {
+    record Published(Query query, Instant newest, Instant from, @Nullable Instant until) {
 
         boolean holdsAt(Instant now) {
             return !now.isBefore(from) && (until == null || now.isBefore(until));
@@ -55,27 +59,27 @@ class PublishedPosts {
 
     /**
      * @param now the current time
-     * @return a filter (no scores) matching the documents of exactly the posts published at
-     *         {@code now}, as the rows say
+     * @return the posts published at {@code now}, as the rows say
      */
-    Query filter(Instant now) {
-        Filter filter = current;
-        if (filter != null && filter.holdsAt(now)) {
-            return filter.query();
+    Published at(Instant now) {
+        Published published = current;
+        if (published != null && published.holdsAt(now)) {
+            return published;
         }
         long started = generation.get();
         List<Instant> due = schedule;
         if (due == null) {
             due = posts.findDueTimes(now);
         }
-        long[] keys = rows.findPublishedSources(now).stream()
-                .mapToLong(p -> SearchDocuments.key(p.sourcePath(), p.sourceHash())).toArray();
+        List<PublishedSource> sources = rows.findPublishedSources(now);
+        long[] keys = sources.stream().mapToLong(p -> SearchDocuments.key(p.sourcePath(), p.sourceHash())).toArray();
+        Instant newest = sources.stream().map(PublishedSource::lastModified).max(Instant::compareTo).orElse(Instant.EPOCH);
         Instant until = due.stream().filter(now::isBefore).findFirst().orElse(null);
-        filter = new Filter(NumericDocValuesField.newSlowSetQuery(SearchDocuments.KEY, keys), now, until);
+        published = new Published(NumericDocValuesField.newSlowSetQuery(SearchDocuments.KEY, keys), newest, now, until);
         if (generation.get() == started) {
-            current = filter;
+            current = published;
         }
-        return filter.query();
+        return published;
     }
 
     /** Forgets the filter: the rows changed, and with them possibly the published set and its schedule. */

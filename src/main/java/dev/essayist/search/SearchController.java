@@ -3,7 +3,6 @@ package dev.essayist.search;
 import dev.essayist.post.PostItem;
 import dev.essayist.post.PostItem.TagLink;
 import dev.essayist.post.PostListing;
-import dev.essayist.post.PostRepository;
 import dev.essayist.post.PostSummary;
 import dev.essayist.site.ErrorPages;
 import dev.essayist.site.Head;
@@ -45,17 +44,17 @@ import java.util.Map;
 class SearchController {
 
     private final EssaySearch search;
-    private final PostRepository posts;
+    private final PublishedPosts published;
     private final PostListing listing;
     private final PageRenderer renderer;
     private final ErrorPages errors;
     private final SiteConfig site;
     private final Clock clock;
 
-    SearchController(EssaySearch search, PostRepository posts, PostListing listing, PageRenderer renderer,
+    SearchController(EssaySearch search, PublishedPosts published, PostListing listing, PageRenderer renderer,
                      ErrorPages errors, SiteConfig site, Clock clock) {
         this.search = search;
-        this.posts = posts;
+        this.published = published;
         this.listing = listing;
         this.renderer = renderer;
         this.errors = errors;
@@ -106,7 +105,8 @@ class SearchController {
         if (number < 1 || number > Integer.MAX_VALUE / size - 1) {
             return errors.notFound(request);
         }
-        Instant newest = PostListing.newest(posts.findPublished(now, 1, 0));
+        // The results may change with any published essay: the newest change among them all.
+        Instant newest = published.at(now).newest();
         if (query.isEmpty()) {
             return number == 1 ? send(request, query, 1, new SearchView(query.text(), false, true, 0, List.of(),
                     Pagination.of(1, 0, size, "/search"), List.of()), newest) : errors.notFound(request);

@@ -8,10 +8,12 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Map;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexOptions;
 
 /**
  * The Lucene document of a post: what is searched, how it is weighed, and how it is tied to its
@@ -42,6 +44,17 @@ final class SearchDocuments {
      */
     static final Map<String, Float> WEIGHTS = Map.of(TITLE, 3f, TAGS, 2f, SUMMARY, 1.5f, BODY, 1f);
 
+    /**
+     * The body: stored, for the snippet, and with each word's character offsets in the postings,
+     * so the highlighter finds the words of a page's results without analysing their bodies again.
+     */
+    private static final FieldType BODY_TYPE = new FieldType(TextField.TYPE_STORED);
+
+    static {
+        BODY_TYPE.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+        BODY_TYPE.freeze();
+    }
+
     private SearchDocuments() {
     }
 
@@ -64,8 +77,7 @@ final class SearchDocuments {
                 d.add(new StringField(TAG, slug, Field.Store.NO));
             }
         }
-        // Stored: the snippet is cut from it (the highlighter analyses it again for the offsets).
-        d.add(new TextField(BODY, doc.body(), Field.Store.YES));
+        d.add(new Field(BODY, doc.body(), BODY_TYPE));
         return d;
     }
 

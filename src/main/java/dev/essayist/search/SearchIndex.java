@@ -175,8 +175,9 @@ public class SearchIndex {
             if (rebuildNext || storage.wiped() || state == null || !state.equals(commit.get(STATE))
                     || !FORMAT.equals(commit.get(FORMAT_KEY))) {
                 if (!rebuildNext && !storage.wiped() && (!commit.isEmpty() || writer.getDocStats().numDocs > 0)) {
-                    LOG.info("Search index {} is not in step with the rows (format {}, {}); rebuilding it from them",
-                            where, commit.getOrDefault(FORMAT_KEY, "1"), FORMAT);
+                    String format = commit.getOrDefault(FORMAT_KEY, "1");
+                    LOG.info("Search index {} is not in step with the rows{}; rebuilding it from them", where,
+                            FORMAT.equals(format) ? "" : " (written in format " + format + ", not " + FORMAT + ")");
                 }
                 rebuild(state);
             }

@@ -21,9 +21,11 @@ interface SearchRepository extends GenericRepository<Post, Long> {
 
     /**
      * @param now the current time
-     * @return the file and SHA-256 of every post published at {@code now}, in no particular order
+     * @return the file, SHA-256 and last change of every post published at {@code now}, in no
+     *         particular order
      */
-    @Query("SELECT p.source_path, p.source_hash FROM post p WHERE " + PostRepository.PUBLISHED)
+    @Query("SELECT p.source_path, p.source_hash, COALESCE(p.updated_at, p.published_at) AS last_modified"
+            + " FROM post p WHERE " + PostRepository.PUBLISHED)
     List<PublishedSource> findPublishedSources(Instant now);
 
     /**

@@ -16,8 +16,9 @@ import org.apache.lucene.search.uhighlight.UnifiedHighlighter.HighlightFlag;
 /**
  * The snippet under each result: about {@link #CHARS} characters of the body around its best
  * match, cut at word boundaries, with every word found marked {@code <mark>}, by Lucene's
- * {@link UnifiedHighlighter} (it analyses the stored body again, so it marks exactly the words,
- * stems, prefixes and phrases that matched). The text is HTML-escaped by Lucene's
+ * {@link UnifiedHighlighter}: it marks exactly the words, stems, prefixes and phrases that
+ * matched, finding them by the offsets stored in the body's postings (a prefix, which names no
+ * term in advance, by analysing the body again). The text is HTML-escaped by Lucene's
  * {@link DefaultPassageFormatter} (OWASP's rules), so a snippet is safe to insert as HTML. A
  * result that matched only in its title, summary or tags shows the start of its body.
  */
@@ -56,8 +57,7 @@ final class Snippets {
                 .withBreakIterator(() -> LengthGoalBreakIterator.createClosestToLength(
                         BreakIterator.getWordInstance(Locale.ROOT), CHARS, 0.3f))
                 // Every match is marked where it is, whether or not the others occur in the body.
-                .withFlags(EnumSet.of(HighlightFlag.PHRASES, HighlightFlag.MULTI_TERM_QUERY,
-                        HighlightFlag.PASSAGE_RELEVANCY_OVER_SPEED))
+                .withFlags(EnumSet.of(HighlightFlag.PHRASES, HighlightFlag.MULTI_TERM_QUERY))
                 .withMaxLength(MAX_LENGTH)
                 .withMaxNoHighlightPassages(1)
                 .build();
