@@ -7,9 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.Term;
@@ -34,7 +32,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>How it stays in step with the rows: each row commit stores a new random state token in
  * {@code index_meta} ({@link #STATE_ROW}), and each Lucene commit the token it matches and its
- * {@link #FORMAT}; when either differs on opening (a crash between the two commits, a rebuilt H2
+ * format ({@link IndexCommits}); when either differs on opening (a crash between the two commits, a rebuilt H2
  * file, an index written by an older Essayist) the index is rebuilt from the rows, with one INFO
  * line. How it heals: an index that cannot be read, on opening ({@link SearchStorage}) or while
  * searching ({@link SearchReaders}), is rebuilt from the rows with one WARN line. Thread-safe.
@@ -46,12 +44,6 @@ public class SearchIndex {
 
     /** The {@code index_meta} row holding the state token of the last row commit. */
     public static final String STATE_ROW = "search-state";
-    /** Bump when the documents or their analysis change: an index of another format is rebuilt. */
-    static final String FORMAT = "2";
-    private static final String STATE = "state";
-    private static final String FORMAT_KEY = "format";
-    /** Posts read from the rows at a time by a rebuild. */
-    private static final int REBUILD_BATCH = 500;
 
     private final SearchRepository rows;
     private final SearchConfig config;
@@ -108,11 +100,10 @@ public class SearchIndex {
                 writer.deleteDocuments(new Term(SearchDocuments.PATH, path));
             }
             // IndexWriter takes documents from many threads at once: analysis runs on every core.
-            added.parallelStream().forEach(doc -> update(writer, doc));
+            added.parallelStream().forEach(doc -> IndexCommits.update(writer, doc));
         } catch (IOException | RuntimeException e) {
             closeQuietly();
-            throw e instanceof UncheckedIOException u ? u : new UncheckedIOException("cannot update the search index",
-                    e instanceof IOException io ? io : new IOException(e));
+            throw unchecked("cannot update the search index", e);
         }
     }
 
@@ -140,7 +131,7 @@ public class SearchIndex {
             commit(state);
         } catch (IOException | RuntimeException e) {
             closeQuietly();
-            throw new UncheckedIOException("cannot commit the search index", e instanceof IOException io ? io : new IOException(e));
+            throw unchecked("cannot commit the search index", e);
         }
     }
 
@@ -168,16 +159,10 @@ public class SearchIndex {
             directory = storage.directory();
             writer = storage.writer();
             where = storage.where();
-            Map<String, String> commit = new HashMap<>();
-            if (writer.getLiveCommitData() != null) {
-                writer.getLiveCommitData().forEach(e -> commit.put(e.getKey(), e.getValue()));
-            }
-            if (rebuildNext || storage.wiped() || state == null || !state.equals(commit.get(STATE))
-                    || !FORMAT.equals(commit.get(FORMAT_KEY))) {
-                if (!rebuildNext && !storage.wiped() && (!commit.isEmpty() || writer.getDocStats().numDocs > 0)) {
-                    String format = commit.getOrDefault(FORMAT_KEY, "1");
-                    LOG.info("Search index {} is not in step with the rows{}; rebuilding it from them", where,
-                            FORMAT.equals(format) ? "" : " (written in format " + format + ", not " + FORMAT + ")");
+            String stale = rebuildNext || storage.wiped() ? "unreadable" : IndexCommits.stale(writer, state);
+            if (stale != null) {
+                if (!rebuildNext && !storage.wiped() && writer.getDocStats().numDocs > 0) {
+                    LOG.info("Search index {} is not in step with the rows ({}); rebuilding it from them", where, stale);
                 }
                 rebuild(state);
             }
@@ -185,8 +170,7 @@ public class SearchIndex {
             rebuildNext = false;
         } catch (IOException | RuntimeException e) {
             closeQuietly();
-            throw new UncheckedIOException("cannot open the search index " + where,
-                    e instanceof IOException io ? io : new IOException(e));
+            throw unchecked("cannot open the search index " + where, e);
         }
     }
 
@@ -221,33 +205,23 @@ public class SearchIndex {
     private void rebuild(@Nullable String state) throws IOException {
         rebuilding = true;
         try {
-            writer.deleteAll();
-            long after = 0;
-            for (List<IndexSource> batch = rows.findIndexSources(after, REBUILD_BATCH); !batch.isEmpty();
-                 batch = rows.findIndexSources(after, REBUILD_BATCH)) {
-                batch.parallelStream().forEach(source -> update(writer, source.doc()));
-                after = batch.get(batch.size() - 1).id();
-            }
+            IndexCommits.rebuild(writer, rows);
             commit(state == null ? "" : state);
         } finally {
             rebuilding = false;
         }
     }
 
-    private static void update(IndexWriter writer, Doc doc) {
-        try {
-            writer.updateDocument(new Term(SearchDocuments.PATH, doc.path()), SearchDocuments.of(doc));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     private void commit(String state) throws IOException {
-        writer.setLiveCommitData(Map.of(STATE, state, FORMAT_KEY, FORMAT).entrySet());
-        writer.commit();
+        IndexCommits.commit(writer, state);
         if (searchers != null) {
             searchers.maybeRefreshBlocking();
         }
+    }
+
+    private static UncheckedIOException unchecked(String message, Exception e) {
+        return e instanceof UncheckedIOException u ? u
+                : new UncheckedIOException(message, e instanceof IOException io ? io : new IOException(e));
     }
 
     @PreDestroy
