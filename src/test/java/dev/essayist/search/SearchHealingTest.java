@@ -27,6 +27,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.stream.Stream;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -95,6 +99,40 @@ class SearchHealingTest {
             assertThat(health(http, context).get("state").getStringValue()).isEqualTo("ready");
         });
         assertThat(warnings()).allSatisfy(w -> assertThat(w).contains("rebuilding it from the rows"));
+    }
+
+    @Test
+    void anIndexWrittenInAnotherFormatIsRebuiltWithOneInfoLine() throws IOException {
+        start((http, context) -> assertThat(found(http, "wombats")).containsExactly("Alpha"));
+        // As an older Essayist left it: the same rows' state, another format.
+        try (Directory folder = FSDirectory.open(indexDir.resolve("search"));
+             IndexWriter writer = new IndexWriter(folder, new IndexWriterConfig())) {
+            Map<String, String> label = new HashMap<>();
+            writer.getLiveCommitData().forEach(e -> label.put(e.getKey(), e.getValue()));
+            label.put("format", "1");
+            writer.setLiveCommitData(label.entrySet());
+            writer.commit();
+        }
+        log.list.clear();
+        start((http, context) -> assertThat(found(http, "wombats")).containsExactly("Alpha"));
+        assertThat(log.list.stream().map(ILoggingEvent::getFormattedMessage).filter(m -> m.contains("not in step")))
+                .singleElement().asString().contains("(format 1, not " + IndexCommits.FORMAT + ")");
+        assertThat(warnings()).isEmpty();
+    }
+
+    @Test
+    void aFolderInUseByAnotherProcessIsLeftAloneAndSearchRunsFromMemory() throws IOException {
+        start((http, context) -> assertThat(found(http, "wombats")).containsExactly("Alpha"));
+        log.list.clear();
+        try (Directory folder = FSDirectory.open(indexDir.resolve("search"));
+             IndexWriter holder = new IndexWriter(folder, new IndexWriterConfig())) {
+            start((http, context) -> {
+                assertThat(found(http, "wombats")).containsExactly("Alpha");
+                assertThat(health(http, context).get("index").getStringValue()).isEqualTo("(in memory)");
+            });
+            assertThat(holder.getDocStats().numDocs).as("the other process's index is untouched").isEqualTo(2);
+        }
+        assertThat(warnings()).singleElement().asString().contains("in use by another process");
     }
 
     /** Starts the server on file indexes, runs {@code check} with a client, stops it. */
