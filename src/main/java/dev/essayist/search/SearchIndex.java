@@ -102,6 +102,7 @@ public class SearchIndex {
             // IndexWriter takes documents from many threads at once: analysis runs on every core.
             added.parallelStream().forEach(doc -> IndexCommits.update(writer, doc));
         } catch (IOException | RuntimeException e) {
+            staged = false; // nothing is staged any more: the indexer publishes nothing after a failed prepare
             closeQuietly();
             throw unchecked("cannot update the search index", e);
         }
