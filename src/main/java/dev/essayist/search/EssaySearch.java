@@ -1,7 +1,6 @@
 package dev.essayist.search;
 
 import jakarta.inject.Singleton;
-import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -12,7 +12,6 @@ import java.util.UUID;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.SearcherManager;
-import org.apache.lucene.store.Directory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,7 +46,7 @@ public class SearchIndex {
 
     private final SearchRepository rows;
     private final SearchConfig config;
-    private Directory directory;
+    private SearchStorage storage;
     private IndexWriter writer;
     /** Whether {@link #prepare} staged changes that {@link #publish} or {@link #discard} has not ended. */
     private boolean staged;
@@ -156,8 +155,7 @@ public class SearchIndex {
         try {
             // The rows' token first: rows committed while the rebuild reads make it stale, never wrongly current.
             String state = rows.findState().orElse(null);
-            SearchStorage storage = SearchStorage.open(config.folder());
-            directory = storage.directory();
+            storage = SearchStorage.open(config.folder());
             writer = storage.writer();
             where = storage.where();
             String stale = rebuildNext || storage.wiped() ? "unreadable" : IndexCommits.stale(writer, state);
@@ -238,20 +236,13 @@ public class SearchIndex {
             if (closing != null) {
                 closing.close(); // A search holding a reader keeps it until it releases it.
             }
-            if (writer != null) {
-                writer.rollback();
-            }
         } catch (IOException | RuntimeException e) {
-            LOG.warn("Cannot roll back the search index {}: {}", where, e.toString());
+            LOG.warn("Cannot close the readers of the search index {}: {}", where, e.toString());
         }
+        if (storage != null) {
+            storage.close();
+        }
+        storage = null;
         writer = null;
-        try {
-            if (directory != null) {
-                directory.close();
-            }
-        } catch (IOException e) {
-            LOG.warn("Cannot close the search index folder {}: {}", where, e.toString());
-        }
-        directory = null;
     }
 }

@@ -116,6 +116,16 @@ record SearchStorage(Directory directory, IndexWriter writer, String where, bool
                 .setRAMBufferSizeMB(48));
     }
 
+    /** Rolls back what the writer holds (the index stays at its last commit) and closes the folder. */
+    void close() {
+        try {
+            writer.rollback();
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("Cannot roll back the search index {}: {}", where, e.toString());
+        }
+        close(directory);
+    }
+
     private static void close(Directory directory) {
         try {
             if (directory != null) {
