@@ -66,7 +66,7 @@ public class ContentIndexer {
     ContentIndexer(SiteConfig site, PostRepository posts, AliasRepository aliases, PageRepository pages,
                    IndexedFileRepository files, IndexWriter writer, SearchUpdate search,
                    ApplicationEventPublisher<ContentChanged> changed, ApplicationEventPublisher<ContentChanging> changing,
-                   Clock clock, @Value("${essayist.render-budget:10s}") Duration renderBudget,
+                   Clock clock, @Value("${essayist.render-budget:30s}") Duration renderBudget,
                    ImageFiles images, ImageVariants variants,
                    @Value("${essayist.permalink:}") String permalink,
                    @Value("${essayist.feed.id-permalink:}") String idPermalink) {

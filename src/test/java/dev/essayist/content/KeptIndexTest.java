@@ -3,6 +3,7 @@ package dev.essayist.content;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.essayist.TestSite;
+import dev.essayist.search.EssaySearch;
 import dev.essayist.search.SearchIndex;
 import dev.essayist.search.SearchQuery;
 import io.micronaut.context.ApplicationContext;
@@ -103,6 +104,7 @@ class KeptIndexTest {
     private List<String> start(Consumer<ApplicationContext> check) {
         Map<String, Object> props = new HashMap<>(site.properties());
         props.put("datasources.default.url", "jdbc:h2:file:" + indexDir.resolve("index"));
+        props.put("essayist.search.index-dir", indexDir.resolve("search").toString());
         try (ApplicationContext context = ApplicationContext.run(props, "test")) {
             ContentIndexer indexer = context.getBean(ContentIndexer.class);
             indexer.reindex();
@@ -122,12 +124,12 @@ class KeptIndexTest {
     }
 
     private static List<String> titles(ApplicationContext context, String words) {
-        return context.getBean(SearchIndex.class).search(SearchQuery.parse(words), Instant.now(), 10).stream()
+        return context.getBean(EssaySearch.class).search(SearchQuery.parse(words), Instant.now(), 0, 10).hits().stream()
                 .map(hit -> hit.title()).toList();
     }
 
     private void deleteSearchFolder() throws IOException {
-        Path folder = indexDir.resolve("index-search");
+        Path folder = indexDir.resolve("search");
         assertThat(folder).isDirectory();
         try (Stream<Path> files = Files.walk(folder)) {
             for (Path f : files.sorted(Comparator.reverseOrder()).toList()) {
