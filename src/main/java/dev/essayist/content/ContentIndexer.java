@@ -48,6 +48,9 @@ public class ContentIndexer {
     private final AliasRepository aliases;
     private final PageRepository pages;
     private final IndexedFileRepository files;
+    private final IndexMeta.Repository meta;
+    /** The permalink in force ({@code essayist.permalink}). */
+    private final String permalink;
     private final IndexWriter writer;
     private final SearchUpdate search;
     private final ApplicationEventPublisher<ContentChanged> changed;
@@ -64,7 +67,7 @@ public class ContentIndexer {
     private boolean restored;
 
     ContentIndexer(SiteConfig site, PostRepository posts, AliasRepository aliases, PageRepository pages,
-                   IndexedFileRepository files, IndexWriter writer, SearchUpdate search,
+                   IndexedFileRepository files, IndexMeta.Repository meta, IndexWriter writer, SearchUpdate search,
                    ApplicationEventPublisher<ContentChanged> changed, ApplicationEventPublisher<ContentChanging> changing,
                    Clock clock, @Value("${essayist.render-budget:30s}") Duration renderBudget,
                    ImageFiles images, ImageVariants variants,
@@ -75,6 +78,8 @@ public class ContentIndexer {
         this.aliases = aliases;
         this.pages = pages;
         this.files = files;
+        this.meta = meta;
+        this.permalink = permalink.isBlank() ? Permalink.DEFAULT : permalink.strip();
         this.writer = writer;
         this.search = search;
         this.changed = changed;
@@ -164,7 +169,7 @@ public class ContentIndexer {
         List<FileState> states = new ArrayList<>(reads.readAll(entries,
                 e -> reader.read(e, Optional.ofNullable(problems.failedHash(e.name())).orElse(snapshot.hash(e.name())))));
         states.sort(Comparator.comparing(FileState::file));
-        IndexChange change = snapshot.plan(states, search.newState());
+        IndexChange change = snapshot.plan(states, search.newState(), snapshot.permalinksWith(permalink));
         Set<String> written = Set.of();
         List<ParsedPost> stored = List.of();
         try {
@@ -224,7 +229,12 @@ public class ContentIndexer {
      *         hashed (if the rows cannot be read, every post file is read again)
      */
     private IndexSnapshot snapshot() {
-        IndexSnapshot snapshot = IndexSnapshot.load(posts, aliases, pages);
+        IndexSnapshot snapshot = IndexSnapshot.load(posts, aliases, pages, meta);
+        if (snapshot.permalinkChanged(permalink)) {
+            LOG.info("The permalink changed from {} to {}: every post moves, and its old address answers 301",
+                    snapshot.permalinks().get(0), permalink);
+            snapshot = snapshot.withoutPostHashes();
+        }
         if (restored) {
             return snapshot;
         }

@@ -22,10 +22,12 @@ import java.util.Map;
  *                    its resources, served under its path), or {@code null}
  * @param warnings    problems that did not stop publication
  * @param keyLines    the 1-based file line of each front matter key present
+ * @param facts       what its permalink is made of (so a former pattern can give its former path)
  */
 public record ParsedPost(SourceFile source, FrontMatter frontMatter, String slug, String path, List<String> aliases,
                          String guid, String summary, RenderedMarkdown body, @Nullable Path bundle,
-                         List<ContentProblem> warnings, Map<String, Integer> keyLines) implements ParsedFile {
+                         List<ContentProblem> warnings, Map<String, Integer> keyLines, Permalink.Facts facts)
+        implements ParsedFile {
 
     /**
      * @param key a front matter key
@@ -46,7 +48,9 @@ public record ParsedPost(SourceFile source, FrontMatter frontMatter, String slug
      * @return this post under that slug and path
      */
     ParsedPost withSlug(String slug, String path) {
-        return new ParsedPost(source, frontMatter, slug, path, aliases, guid, summary, body, bundle, warnings, keyLines);
+        Permalink.Facts renamed = new Permalink.Facts(facts.date(), slug, facts.section(), facts.categories());
+        return new ParsedPost(source, frontMatter, slug, path, aliases, guid, summary, body, bundle, warnings, keyLines,
+                renamed);
     }
 
     /**
@@ -56,6 +60,7 @@ public record ParsedPost(SourceFile source, FrontMatter frontMatter, String slug
     ParsedPost withWarning(ContentProblem warning) {
         List<ContentProblem> all = new java.util.ArrayList<>(warnings);
         all.add(warning);
-        return new ParsedPost(source, frontMatter, slug, path, aliases, guid, summary, body, bundle, List.copyOf(all), keyLines);
+        return new ParsedPost(source, frontMatter, slug, path, aliases, guid, summary, body, bundle, List.copyOf(all), keyLines,
+                facts);
     }
 }

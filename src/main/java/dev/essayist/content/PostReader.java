@@ -112,7 +112,7 @@ public final class PostReader {
         fields.keys().forEach(key -> lines.put(key, fields.line(key)));
         Path folder = bundle ? file(source).getParent() : null;
         return new ParsedPost(source, fm, slug, path, aliases, guid, summary, body, folder, List.copyOf(warnings),
-                Map.copyOf(lines));
+                Map.copyOf(lines), facts);
     }
 
     private static String slug(FrontMatter fm, String own, FrontMatterFields fields, List<ContentProblem> warnings)

@@ -152,7 +152,7 @@ class FeedController {
             String url = site.absolute(post.path());
             return new FeedEntry(post.guid(), post.title(), url, post.summary(), AbsoluteUrls.apply(post.html(), url),
                     zoned(post.publishedAt()), post.updatedAt() == null ? null : zoned(post.updatedAt()),
-                    tagsByPost.getOrDefault(post.id(), List.of()).stream().map(TagLink::name).toList());
+                    tagsByPost.getOrDefault(post.id(), List.of()).stream().map(TagLink::name).toList(), post.authors());
         }).toList();
         ZonedDateTime updated = zoned(newest.stream().map(Post::lastModified).max(Instant::compareTo).orElse(Instant.EPOCH));
         return new Feed(title, description, site.absolute(homePath), site.absolute(selfPath), site.language(),
