@@ -56,7 +56,10 @@ final class CheckCommand implements Subcommand {
             }
             Problems problems = new Problems(indexer.problems());
             problems.print(out);
-            out.printf("Checked %d files in %d ms: %s.%n", report.files(), report.took().toMillis(), problems.counts());
+            // Files of the posts folder that are not posts are named, never silently passed over.
+            indexer.skipped().forEach(out::println);
+            out.printf("Checked %d files in %d ms: %s%s.%n", report.files(), report.took().toMillis(), problems.counts(),
+                    indexer.skipped().isEmpty() ? "" : ", " + indexer.skipped().size() + " skipped");
             return problems.status(strict);
         }
     }

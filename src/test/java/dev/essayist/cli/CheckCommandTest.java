@@ -61,6 +61,19 @@ class CheckCommandTest {
     }
 
     @Test
+    void filesThatAreNotPostsAreListedWithTheirReason() throws Exception {
+        TestSite site = TestSite.create();
+        site.post("2025-01-01-good.md", "title: Good\ndate: 2025-01-01\n", "Fine.\n");
+        Files.write(site.posts().resolve("photo.png"), new byte[] {1, 2, 3});
+        site.write("_index.md", "---\ntitle: Posts\n---\nA section's list page.\n");
+        Run run = check(site);
+        assertThat(run.status()).isZero();
+        assertThat(run.out()).contains(site.posts().resolve("_index.md") + ": skipped: a section's list page (Hugo's _index.md), not a post")
+                .contains(site.posts().resolve("photo.png") + ": skipped: not a post (posts end in .md, .markdown or .html;")
+                .contains("0 errors, 0 warnings, 2 skipped.");
+    }
+
+    @Test
     void errorsArePrintedCompilerStyleAndExitOne() {
         TestSite site = TestSite.create();
         site.post("2025-01-01-good.md", "title: Good\ndate: 2025-01-01\n", "See [nothing](/posts/nothing).\n");
