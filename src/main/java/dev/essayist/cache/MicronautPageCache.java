@@ -1,8 +1,8 @@
 package dev.essayist.cache;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import dev.essayist.content.ContentChanged;
-import dev.essayist.content.ContentChanging;
+import dev.essayist.events.ContentChanged;
+import dev.essayist.events.ContentChanging;
 import dev.essayist.site.StaticFiles;
 import io.micronaut.cache.SyncCache;
 import io.micronaut.core.annotation.Nullable;

@@ -1,5 +1,6 @@
 package dev.essayist.cli;
 
+import dev.essayist.content.IndexReport;
 import dev.essayist.content.ContentIndexer;
 import dev.essayist.site.SiteConfig;
 import io.micronaut.context.ApplicationContext;
@@ -47,7 +48,7 @@ final class CheckCommand implements Subcommand {
         Path staticDir = statics != null ? statics : site.statics();
         try (ApplicationContext index = IndexContext.start(postsDir, staticDir)) {
             ContentIndexer indexer = index.getBean(ContentIndexer.class);
-            ContentIndexer.Report report;
+            IndexReport report;
             try {
                 report = indexer.reindex();
             } catch (IllegalStateException e) {

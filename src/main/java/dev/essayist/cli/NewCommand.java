@@ -3,7 +3,7 @@ package dev.essayist.cli;
 import dev.essayist.content.ContentException;
 import dev.essayist.content.MarkdownRenderer;
 import dev.essayist.content.PostReader;
-import dev.essayist.content.Slugs;
+import dev.essayist.site.Slugs;
 import dev.essayist.content.SourceFile;
 import dev.essayist.site.SiteConfig;
 import jakarta.inject.Singleton;

@@ -1,5 +1,6 @@
 package dev.essayist.content;
 
+import dev.essayist.events.ContentChanged;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.env.Environment;

@@ -1,6 +1,5 @@
 package dev.essayist.content;
 
-import dev.essayist.content.MarkdownRenderer.RenderedMarkdown;
 import java.util.List;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;

@@ -1,15 +1,13 @@
 package dev.essayist.content;
 
+import dev.essayist.events.ContentChanging;
+import dev.essayist.events.ContentChanged;
 import dev.essayist.page.PageRepository;
 import dev.essayist.post.AliasRepository;
 import dev.essayist.post.AliasSource;
 import dev.essayist.post.PostRepository;
-import dev.essayist.content.render.ImageFiles;
-import dev.essayist.content.render.ImageVariants;
 import dev.essayist.site.SiteConfig;
 import io.micronaut.context.event.ApplicationEventPublisher;
-import io.micronaut.context.annotation.Value;
-import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
@@ -56,12 +54,9 @@ public class ContentIndexer {
     private final ApplicationEventPublisher<ContentChanged> changed;
     private final ApplicationEventPublisher<ContentChanging> changing;
     private final Clock clock;
-    private final FileReader reader;
-    private final ContainedReads reads;
+    private final ContentReaders readers;
     private final LinkChecker links;
     private final ContentProblems problems = new ContentProblems();
-    /** A setting that makes indexing impossible (an unknown permalink token), said at every reindex. */
-    private final String settingProblem;
     private volatile List<String> skipped = List.of();
     /** Whether the link check and the problem list know the indexed files (from their rows). */
     private boolean restored;
@@ -69,54 +64,21 @@ public class ContentIndexer {
     ContentIndexer(SiteConfig site, PostRepository posts, AliasRepository aliases, PageRepository pages,
                    IndexedFileRepository files, IndexMeta.Repository meta, IndexWriter writer, SearchUpdate search,
                    ApplicationEventPublisher<ContentChanged> changed, ApplicationEventPublisher<ContentChanging> changing,
-                   Clock clock, @Value("${essayist.render-budget:30s}") Duration renderBudget,
-                   ImageFiles images, ImageVariants variants,
-                   @Value("${essayist.permalink:}") String permalink,
-                   @Value("${essayist.feed.id-permalink:}") String idPermalink) {
+                   Clock clock, ContentReaders readers) {
         this.site = site;
         this.posts = posts;
         this.aliases = aliases;
         this.pages = pages;
         this.files = files;
         this.meta = meta;
-        this.permalink = permalink.isBlank() ? Permalink.DEFAULT : permalink.strip();
         this.writer = writer;
         this.search = search;
         this.changed = changed;
         this.changing = changing;
         this.clock = clock;
-        MarkdownRenderer markdown = new MarkdownRenderer(images, variants);
-        PostReader postReader;
-        String problem = null;
-        try {
-            postReader = new PostReader(site.zone(), markdown, Permalink.of(permalink.isBlank() ? Permalink.DEFAULT : permalink),
-                    idPermalink.isBlank() ? null : Permalink.of(idPermalink), site.base());
-        } catch (IllegalArgumentException e) {
-            problem = "essayist.permalink or essayist.feed.id-permalink is unusable: " + e.getMessage();
-            postReader = new PostReader(site.zone(), markdown);
-        }
-        this.settingProblem = problem;
-        this.reader = new FileReader(postReader, new PageReader(site.zone(), markdown));
+        this.readers = readers;
+        this.permalink = readers.permalink();
         this.links = new LinkChecker(site.base(), site.statics());
-        this.reads = new ContainedReads(renderBudget);
-    }
-
-    @PreDestroy
-    void close() {
-        reads.close();
-    }
-
-    /**
-     * What one reindex did.
-     *
-     * @param files    post and page files found
-     * @param written  files whose rows were (re)written
-     * @param removed  files whose rows were removed because the file is gone
-     * @param problems problems found in the files read this time, and broken internal links that
-     *                 were not broken before
-     * @param took     wall-clock time
-     */
-    public record Report(int files, int written, int removed, List<ContentProblem> problems, Duration took) {
     }
 
     /**
@@ -126,48 +88,31 @@ public class ContentIndexer {
      * @throws PostsFolderException if the posts folder does not exist or cannot be listed
      */
     @io.micrometer.core.annotation.Timed(value = "essayist.reindex", description = "Time to bring the index in line with posts/")
-    public synchronized Report reindex() {
+    public synchronized IndexReport reindex() {
         try {
-            Report report = reindexOnce();
+            IndexReport report = reindexOnce();
             problems.failure(null);
             return report;
         } catch (PostsFolderException e) {
             problems.failure(e.getMessage()); // a setting to fix, not a bug: the caller says it in one line
             throw e;
         } catch (RuntimeException | Error e) {
-            String reason = reason(e);
-            boolean repeated = reason.equals(problems.failure().orElse(null));
-            problems.failure(reason);
-            if (repeated) {
-                LOG.warn("Indexing {} failed again ({}); still serving the last good index", site.posts(), reason);
-            } else {
-                LOG.error("Indexing {} failed ({}); the site keeps serving the last good index, and the next change"
-                        + " or retry indexes again", site.posts(), reason, e);
-            }
+            problems.failed(site.posts(), e);
             throw e;
         }
     }
 
-    /** @return the innermost cause's class and message: what an operator can act on ("No space left on device") */
-    private static String reason(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getClass().getSimpleName() + ": " + root.getMessage();
-    }
-
-    private Report reindexOnce() {
+    private IndexReport reindexOnce() {
         long start = System.nanoTime();
-        if (settingProblem != null) {
-            throw new PostsFolderException(settingProblem, null);
+        if (readers.settingProblem().isPresent()) {
+            throw new PostsFolderException(readers.settingProblem().get(), null);
         }
         PostsFolder folder = PostsFolder.scan(site.posts());
         List<PostsFolder.Entry> entries = folder.entries();
         skipped = folder.skipped().stream().map(PostsFolder.Skipped::toString).toList();
         IndexSnapshot snapshot = snapshot();
-        List<FileState> states = new ArrayList<>(reads.readAll(entries,
-                e -> reader.read(e, Optional.ofNullable(problems.failedHash(e.name())).orElse(snapshot.hash(e.name())))));
+        List<FileState> states = new ArrayList<>(readers.readAll(entries,
+                file -> Optional.ofNullable(problems.failedHash(file)).orElse(snapshot.hash(file))));
         states.sort(Comparator.comparing(FileState::file));
         IndexChange change = snapshot.plan(states, search.newState(), snapshot.permalinksWith(permalink));
         Set<String> written = Set.of();
@@ -190,7 +135,7 @@ public class ContentIndexer {
             found.addAll(problems.replaceLinks(links.check(aliases.findAliasSources().stream().map(AliasSource::path).toList())));
             found.sort(ContentProblem.ORDER);
             ContentProblems.log(found);
-            Report report = new Report(entries.size(), stored.size() + change.pages().size(),
+            IndexReport report = new IndexReport(entries.size(), stored.size() + change.pages().size(),
                     change.gonePosts().size() + change.removedPages().size(), found, Duration.ofNanos(System.nanoTime() - start));
             LOG.info("Indexed {} files ({} written, {} removed, {} problems) in {} ms", report.files(), report.written(),
                     report.removed(), found.size(), report.took().toMillis());
@@ -238,20 +183,8 @@ public class ContentIndexer {
         if (restored) {
             return snapshot;
         }
-        try {
-            for (IndexedFile file : files.findAll()) {
-                Identities.Claim claim = snapshot.posts().get(file.path());
-                if (claim != null) {
-                    links.put(file, claim.path());
-                    problems.restore(file.path(), file.warnings());
-                }
-            }
-            restored = true;
-            return snapshot;
-        } catch (RuntimeException e) {
-            LOG.warn("Cannot read the stored link data of the index ({}); reading every file again", e.toString());
-            return snapshot.withoutPostHashes();
-        }
+        restored = snapshot.restore(files, links, problems);
+        return restored ? snapshot : snapshot.withoutPostHashes();
     }
 
     /** @return when the published set next changes by itself, for {@link ContentChanged#due()} */

@@ -35,6 +35,25 @@ final class ContentProblems {
         failure = reason;
     }
 
+    /**
+     * Records and logs a reindex that failed as a whole: with its trace the first time, in one line
+     * while the same reason repeats (a retry on a still-full disk).
+     *
+     * @param posts the posts folder
+     * @param e     the failure
+     */
+    void failed(java.nio.file.Path posts, Throwable e) {
+        String reason = rootCause(e);
+        boolean repeated = reason.equals(failure);
+        failure = reason;
+        if (repeated) {
+            LOG.warn("Indexing {} failed again ({}); still serving the last good index", posts, reason);
+        } else {
+            LOG.error("Indexing {} failed ({}); the site keeps serving the last good index, and the next change"
+                    + " or retry indexes again", posts, reason, e);
+        }
+    }
+
     /** @return why the last reindex failed, if it did */
     java.util.Optional<String> failure() {
         return java.util.Optional.ofNullable(failure);
@@ -110,6 +129,21 @@ final class ContentProblems {
                 LOG.warn("{}", problem);
             }
         }
+    }
+
+    /**
+     * @param e a failure
+     * @return its innermost cause's class and first line of message: what an operator can act on,
+     *         such as {@code IOException: No space left on device}
+     */
+    static String rootCause(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = String.valueOf(root.getMessage());
+        int newline = message.indexOf('\n');
+        return root.getClass().getSimpleName() + ": " + (newline < 0 ? message : message.substring(0, newline));
     }
 
     /** @return every current problem, in file and line order */

@@ -127,7 +127,7 @@ class ContentWatcher {
     private void catchUp() {
         long start = System.nanoTime();
         try {
-            ContentIndexer.Report report = indexer.get().reindex();
+            IndexReport report = indexer.get().reindex();
             LOG.info("Caught up with {} in {} ms ({} files written, {} removed)", postsDir,
                     (System.nanoTime() - start) / 1_000_000, report.written(), report.removed());
         } catch (RuntimeException | Error e) {

@@ -1,5 +1,6 @@
 package dev.essayist.content;
 
+import dev.essayist.site.Slugs;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;

@@ -1,17 +1,11 @@
 package dev.essayist.content;
 
-import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
-import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -20,7 +14,7 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
 
 /**
- * A mapping read from front matter (YAML, or TOML and JSON through {@link JsonTomlNodes}), with typed
+ * A mapping read from front matter (YAML, or TOML and JSON through {@link FrontMatterNodes}), with typed
  * accessors that report the file and line of every wrong value.
  *
  * <p>Values are read from SnakeYAML's node graph rather than its Java objects so that each key
@@ -28,13 +22,6 @@ import org.yaml.snakeyaml.nodes.Tag;
  * {@link FrontMatter}, not turned into UTC {@code java.util.Date}s by YAML 1.1's timestamp rule.
  */
 public final class FrontMatterFields {
-
-    /**
-     * One loader per thread: building one costs more than composing a small document, and a
-     * loader is not thread-safe. {@code compose} keeps no state between documents.
-     */
-    private static final ThreadLocal<Yaml> YAML = ThreadLocal.withInitial(
-            () -> new Yaml(new SafeConstructor(new LoaderOptions())));
 
     private final String file;
     private final int firstLine;
@@ -57,12 +44,7 @@ public final class FrontMatterFields {
      *                          level that is not a mapping
      */
     public static FrontMatterFields parse(SourceFile source) throws ContentException {
-        if (source.format() == SourceFile.Format.YAML) {
-            return parse(source.frontMatter(), source.name(), source.frontMatterLine());
-        }
-        Node root = JsonTomlNodes.parse(source.frontMatter(), source.format() == SourceFile.Format.TOML,
-                source.name(), source.frontMatterLine());
-        return of(root, source.name(), source.frontMatterLine(), "front matter");
+        return of(FrontMatterNodes.parse(source), source.name(), source.frontMatterLine(), "front matter");
     }
 
     /**
@@ -76,20 +58,7 @@ public final class FrontMatterFields {
      *                          a top level that is not a mapping
      */
     public static FrontMatterFields parse(String yaml, String file, int firstLine) throws ContentException {
-        Node root;
-        try {
-            root = YAML.get().compose(new StringReader(yaml));
-        } catch (MarkedYAMLException e) {
-            int line = e.getProblemMark() != null ? e.getProblemMark().getLine() + firstLine : firstLine;
-            String problem = e.getProblem() != null ? e.getProblem() : e.getMessage();
-            throw new ContentException(ContentProblem.error(file, line, "YAML syntax error: " + problem));
-        } catch (YAMLException e) {
-            throw new ContentException(ContentProblem.error(file, firstLine, "YAML syntax error: " + e.getMessage()));
-        }
-        if (root == null) {
-            throw new ContentException(ContentProblem.error(file, firstLine - 1, "front matter is empty"));
-        }
-        return of(root, file, firstLine, "front matter");
+        return of(FrontMatterNodes.yaml(yaml, file, firstLine), file, firstLine, "front matter");
     }
 
     private static FrontMatterFields of(Node node, String file, int firstLine, String what) throws ContentException {

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.LinkedHashSet;
 import java.util.Set;
 import dev.essayist.site.Routes;
 
@@ -158,5 +159,23 @@ final class Identities {
 
     private static String reserved(String path) {
         return Routes.reserved(path);
+    }
+
+    /** @return the aliases as root-relative paths without a trailing slash; relative ones are beside the post */
+    static List<String> aliases(FrontMatter fm, String path, FrontMatterFields fields) throws ContentException {
+        String parent = Permalink.key(path);
+        parent = parent.substring(0, parent.lastIndexOf('/') + 1);
+        Set<String> out = new LinkedHashSet<>();
+        for (String alias : fm.aliases()) {
+            String absolute = alias.startsWith("/") ? alias : parent + alias;
+            if (!PostReader.SAFE_PATH.matcher(absolute).matches() || absolute.contains("..") || absolute.contains("//")
+                    || absolute.chars().anyMatch(c -> c < ' ')) {
+                throw fields.error(fields.line(fields.keys().contains("aliases") ? "aliases" : "redirect_from"), "alias '"
+                        + alias + "' must be a path such as /2025/03/old-slug, without spaces, '?', '#' or '..'");
+            }
+            out.add(Permalink.key(absolute));
+        }
+        out.remove(Permalink.key(path));
+        return List.copyOf(out);
     }
 }

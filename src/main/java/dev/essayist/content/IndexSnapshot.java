@@ -72,6 +72,29 @@ record IndexSnapshot(Map<String, Identities.Claim> posts, Map<String, String> ha
         return hashes.get(file);
     }
 
+    /**
+     * Tells the link check and the problem list what the index stored of each post file (its
+     * anchors, links and warnings), so that after a restart an unchanged file is only hashed.
+     *
+     * @return false when the rows cannot be read: every post file must then be read again
+     */
+    boolean restore(IndexedFileRepository files, LinkChecker links, ContentProblems problems) {
+        try {
+            for (IndexedFile file : files.findAll()) {
+                Identities.Claim claim = posts.get(file.path());
+                if (claim != null) {
+                    links.put(file, claim.path());
+                    problems.restore(file.path(), file.warnings());
+                }
+            }
+            return true;
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(ContentIndexer.class).warn(
+                    "Cannot read the stored link data of the index ({}); reading every file again", e.toString());
+            return false;
+        }
+    }
+
     /** @return the snapshot without the post files' hashes, so that every post file is read again */
     IndexSnapshot withoutPostHashes() {
         Map<String, String> kept = new HashMap<>(hashes);

@@ -9,22 +9,16 @@ import io.micronaut.context.event.BeanCreatedEventListener;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.flyway.FlywayConfigurationProperties;
 import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.output.ValidateResult;
 import io.micronaut.inject.qualifiers.Qualifiers;
 import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -84,38 +78,13 @@ class IndexStore implements BeanCreatedEventListener<DatasourceConfiguration> {
         this.writer = writer;
         this.beans = beans;
         String version = Optional.ofNullable(IndexStore.class.getPackage().getImplementationVersion()).orElse("dev");
-        Path code = codeSource();
-        long stamp = buildStamp(code);
+        Path code = IndexFiles.codeSource();
+        long stamp = IndexFiles.buildStamp(code);
         this.fromJar = stamp != 0 && Files.isRegularFile(code);
         // Preview mode makes drafts visible in the rows themselves, so an index built with it must
         // never be reused without it. The build stamp makes a new jar (a new renderer) re-render.
         this.fingerprint = "essayist " + version + " build " + stamp + "; format " + FORMAT + "; zone "
                 + timeZone + "; base " + baseUrl + "; preview " + preview;
-    }
-
-    /** @return the jar (or classes folder) this class was loaded from, or null if unknown */
-    private static Path codeSource() {
-        try {
-            var source = IndexStore.class.getProtectionDomain().getCodeSource();
-            return source == null ? null : Path.of(source.getLocation().toURI());
-        } catch (java.net.URISyntaxException | RuntimeException e) {
-            LOG.warn("Cannot locate the running code ({}); the index fingerprint omits its build time", e.toString());
-            return null;
-        }
-    }
-
-    /** @return the modification time of {@code code} in milliseconds, 0 if unknown */
-    private static long buildStamp(Path code) {
-        if (code == null) {
-            return 0;
-        }
-        try {
-            return Files.getLastModifiedTime(code).toMillis();
-        } catch (IOException e) {
-            // Without a stamp, a new build reuses the index until its version or format changes.
-            LOG.warn("Cannot read the build time of the running code ({}); the index fingerprint omits it", e.toString());
-            return 0;
-        }
     }
 
     /**
@@ -169,7 +138,7 @@ class IndexStore implements BeanCreatedEventListener<DatasourceConfiguration> {
         String options = semicolon < 0 ? "" : rest.substring(semicolon);
         String absolute = FILE_PREFIX + base + options;
         Path file = base.resolveSibling(base.getFileName() + ".mv.db");
-        String unwritable = unwritable(base.getParent());
+        String unwritable = IndexFiles.unwritable(base.getParent());
         if (unwritable != null) {
             LOG.warn("Index folder {} cannot be written ({}); indexing into memory instead (a restart reads every"
                     + " file again; set essayist.index-dir or ESSAYIST_INDEX_DIR to a folder with space)", base.getParent(), unwritable);
@@ -181,23 +150,25 @@ class IndexStore implements BeanCreatedEventListener<DatasourceConfiguration> {
         Connection connection = null;
         try {
             connection = DriverManager.getConnection(absolute + ";IFEXISTS=TRUE", user, password);
-            String stored = storedFingerprint(connection);
+            String stored = IndexFiles.storedFingerprint(connection);
             if (!fingerprint.equals(stored)) {
                 LOG.info("Index {} was built by '{}', not '{}'; rebuilding it from the posts folder", file,
                         stored, fingerprint);
                 connection.close();
-                delete(base);
+                IndexFiles.delete(base);
                 return absolute;
             }
-            String invalid = fromJar ? null : migrationProblem(absolute, user, password, dataSource);
+            String invalid = fromJar ? null : IndexFiles.migrationProblem(absolute, user, password,
+                    beans.findBean(FlywayConfigurationProperties.class, Qualifiers.byName(dataSource))
+                            .filter(FlywayConfigurationProperties::isEnabled).orElse(null));
             if (invalid != null) {
                 LOG.warn("Index {} was migrated by other migration files ({}); deleting it and rebuilding it "
                         + "from the posts folder", file, invalid);
                 connection.close();
-                delete(base);
+                IndexFiles.delete(base);
                 return absolute;
             }
-            kept = hasPosts(connection);
+            kept = IndexFiles.hasPosts(connection);
             if (kept) {
                 hold(connection);
             } else {
@@ -205,15 +176,15 @@ class IndexStore implements BeanCreatedEventListener<DatasourceConfiguration> {
             }
             return absolute;
         } catch (SQLException e) {
-            closeQuietly(connection);
+            IndexFiles.closeQuietly(connection);
             if (e.getErrorCode() == ALREADY_OPEN) {
                 LOG.warn("Index {} is in use by another process ({}); indexing into memory instead", file,
-                        firstLine(e));
+                        IndexFiles.firstLine(e));
                 return "jdbc:h2:mem:essayist-" + ProcessHandle.current().pid() + ";DB_CLOSE_DELAY=-1";
             }
             LOG.warn("Index {} cannot be opened ({}); deleting it and rebuilding it from the posts folder", file,
-                    firstLine(e));
-            delete(base);
+                    IndexFiles.firstLine(e));
+            IndexFiles.delete(base);
             return absolute;
         }
     }
@@ -232,33 +203,6 @@ class IndexStore implements BeanCreatedEventListener<DatasourceConfiguration> {
         } finally {
             release();
         }
-    }
-
-    /**
-     * Validates the migrations applied to the file against the migration files on the class path,
-     * as Flyway's migrate would before running (only new, pending migrations are accepted).
-     *
-     * @return {@code null} when they match or Flyway is off for the data source; otherwise Flyway's
-     *         first validation error, e.g. {@code Migration checksum mismatch for migration version 5}
-     */
-    private String migrationProblem(String url, String user, String password, String dataSource) {
-        var settings = beans.findBean(FlywayConfigurationProperties.class, Qualifiers.byName(dataSource))
-                .filter(FlywayConfigurationProperties::isEnabled).orElse(null);
-        if (settings == null) {
-            return null;
-        }
-        ValidateResult result = Flyway.configure(IndexStore.class.getClassLoader())
-                .configuration(settings.getFluentConfiguration())
-                .dataSource(url, user, password)
-                .ignoreMigrationPatterns("*:pending")
-                .load()
-                .validateWithResult();
-        if (result.validationSuccessful) {
-            return null;
-        }
-        return result.invalidMigrations == null || result.invalidMigrations.isEmpty()
-                ? result.getAllErrorMessages()
-                : result.invalidMigrations.get(0).errorDetails.errorMessage;
     }
 
     /**
@@ -282,88 +226,7 @@ class IndexStore implements BeanCreatedEventListener<DatasourceConfiguration> {
     /** Closes the check connection, if still held; the pool keeps the database open from here on. */
     @PreDestroy
     synchronized void release() {
-        closeQuietly(held);
+        IndexFiles.closeQuietly(held);
         held = null;
-    }
-
-    private static void closeQuietly(Connection connection) {
-        if (connection == null) {
-            return;
-        }
-        try {
-            connection.close();
-        } catch (SQLException e) {
-            LOG.warn("Cannot close the index check connection ({})", firstLine(e));
-        }
-    }
-
-    private static boolean hasPosts(Connection connection) {
-        try (PreparedStatement query = connection.prepareStatement("SELECT EXISTS (SELECT 1 FROM post)");
-             ResultSet row = query.executeQuery()) {
-            return row.next() && row.getBoolean(1);
-        } catch (SQLException e) {
-            // No post table: the schema was never created; index before serving.
-            LOG.info("Index has no post table yet ({}); indexing before serving", firstLine(e));
-            return false;
-        }
-    }
-
-    private static String storedFingerprint(Connection connection) {
-        try (PreparedStatement query = connection.prepareStatement(
-                "SELECT setting FROM index_meta WHERE name = 'fingerprint'");
-             ResultSet row = query.executeQuery()) {
-            return row.next() ? row.getString(1) : null;
-        } catch (SQLException e) {
-            return null; // No index_meta table: an index from before fingerprints, or an empty file.
-        }
-    }
-
-    /** Deletes {@code base.mv.db} and H2's other files beside it ({@code base.trace.db}, temp files). */
-    private static void delete(Path base) {
-        String prefix = base.getFileName() + ".";
-        try (Stream<Path> files = Files.list(base.getParent())) {
-            for (Path f : files.filter(f -> f.getFileName().toString().startsWith(prefix)).toList()) {
-                Files.delete(f);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete the index files " + base + ".*", e);
-        }
-    }
-
-    /** Bytes written to find out whether the index folder has room for an index at all. */
-    static final int PROBE_BYTES = 1 << 20;
-
-    /**
-     * @param folder the index folder, created if missing
-     * @return why an index cannot be written there (a full or read-only disk, no permission), or
-     *         {@code null} when a probe file of {@link #PROBE_BYTES} could be written and removed
-     */
-    static String unwritable(Path folder) {
-        Path probe = folder.resolve(".write-probe");
-        try {
-            Files.createDirectories(folder);
-        } catch (IOException e) {
-            return e.getClass().getSimpleName() + ": " + e.getMessage();
-        }
-        try (var out = java.nio.channels.FileChannel.open(probe, java.nio.file.StandardOpenOption.CREATE,
-                java.nio.file.StandardOpenOption.WRITE, java.nio.file.StandardOpenOption.TRUNCATE_EXISTING)) {
-            out.write(java.nio.ByteBuffer.allocate(PROBE_BYTES));
-            out.force(false);
-            return null;
-        } catch (IOException e) {
-            return e.getMessage() == null ? e.toString() : e.getMessage();
-        } finally {
-            try {
-                Files.deleteIfExists(probe);
-            } catch (IOException e) {
-                LOG.warn("Cannot remove the probe file {} ({})", probe, e.toString());
-            }
-        }
-    }
-
-    private static String firstLine(SQLException e) {
-        String message = String.valueOf(e.getMessage());
-        int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
     }
 }

@@ -1,17 +1,13 @@
 package dev.essayist.content;
 
 import dev.essayist.page.PageRepository;
-import dev.essayist.post.Alias;
 import dev.essayist.post.AliasRepository;
-import dev.essayist.post.Link;
 import dev.essayist.post.LinkRepository;
 import dev.essayist.post.Post;
 import dev.essayist.post.PostRepository;
 import dev.essayist.search.SearchIndex;
 import dev.essayist.site.SiteConfig;
-import dev.essayist.tag.Tag;
 import dev.essayist.tag.TagRepository;
-import dev.essayist.tag.Tagging;
 import dev.essayist.tag.TaggingRepository;
 import io.micronaut.transaction.TransactionOperations;
 import io.micronaut.context.annotation.Requires;
@@ -22,7 +18,6 @@ import org.slf4j.LoggerFactory;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -90,7 +85,8 @@ class IndexWriter {
                 }
                 files.saveAll(change.posts().stream().map(IndexedFile::of).toList());
                 List<Post> saved = posts.saveAll(rows);
-                Joins joins = new Joins(new HashMap<>(), taken(change), formerPermalinks(change));
+                IndexJoins joins = new IndexJoins(repositories(), site.base(), new HashMap<>(), taken(change),
+                        formerPermalinks(change));
                 for (int i = 0; i < saved.size(); i++) {
                     joins.add(saved.get(i).id(), change.posts().get(i));
                 }
@@ -104,7 +100,7 @@ class IndexWriter {
                 throw batch;
             }
             LOG.warn("Writing {} posts in one batch failed ({}); writing them one by one to find the file at fault",
-                    change.posts().size(), firstLine(batch));
+                    change.posts().size(), ContentProblems.rootCause(batch));
             return tx.executeWrite(status -> applyEach(change, rows, status.getConnection(), batch));
         }
     }
@@ -127,7 +123,8 @@ class IndexWriter {
                     files.deleteByPathIn(List.of(file));
                 }
                 files.saveAll(List.of(IndexedFile.of(post)));
-                Joins joins = new Joins(new HashMap<>(tagIds), new HashSet<>(taken), formerPermalinks(change));
+                IndexJoins joins = new IndexJoins(repositories(), site.base(), new HashMap<>(tagIds), new HashSet<>(taken),
+                        formerPermalinks(change));
                 joins.add(posts.saveAll(List.of(rows.get(i))).get(0).id(), post);
                 joins.save();
                 tagIds.putAll(joins.tagIds());
@@ -135,7 +132,7 @@ class IndexWriter {
                 connection.releaseSavepoint(before);
             } catch (RuntimeException e) {
                 connection.rollback(before);
-                refused.put(file, ContentProblem.error(file, 0, "cannot be stored in the index: " + firstLine(e)));
+                refused.put(file, ContentProblem.error(file, 0, "cannot be stored in the index: " + ContentProblems.rootCause(e)));
             }
         }
         if (refused.size() == rows.size()) {
@@ -173,76 +170,12 @@ class IndexWriter {
         return taken;
     }
 
+    private IndexJoins.Repositories repositories() {
+        return new IndexJoins.Repositories(tags, taggings, aliases, links);
+    }
+
     private static List<Permalink> formerPermalinks(IndexChange change) {
         return change.permalinks().stream().skip(1).map(Permalink::of).toList();
-    }
-
-    /**
-     * The tag, alias and link rows of posts, collected and then saved in one batch each. A post's
-     * paths under earlier permalinks become aliases too, unless another address holds them.
-     */
-    private final class Joins {
-        private final Map<String, Long> tagIds;
-        private final Set<String> taken;
-        private final List<Permalink> formers;
-        private final List<Tagging> tagged = new ArrayList<>();
-        private final List<Alias> aliased = new ArrayList<>();
-        private final List<Link> linked = new ArrayList<>();
-
-        /**
-         * @param tagIds  tag ids by slug, found or created so far in this transaction
-         * @param taken   paths already held (canonical paths and aliases)
-         * @param formers the permalinks used before the current one
-         */
-        Joins(Map<String, Long> tagIds, Set<String> taken, List<Permalink> formers) {
-            this.tagIds = tagIds;
-            this.taken = taken;
-            this.formers = formers;
-        }
-
-        void add(long id, ParsedPost post) {
-            for (String name : post.frontMatter().distinctTags()) {
-                String slug = Slugs.of(name);
-                if (!slug.isEmpty()) {
-                    tagged.add(Tagging.of(id, tagIds.computeIfAbsent(slug,
-                            s -> tags.findBySlug(s).orElseGet(() -> tags.save(new Tag(null, s, name))).id())));
-                }
-            }
-            Identities.claimOf(post).aliases().forEach(a -> aliased.add(new Alias(a, id)));
-            if (post.frontMatter().url() == null) {
-                for (Permalink former : formers) {
-                    String path = Permalink.key(former.path(post.facts()));
-                    if (taken.add(path)) {
-                        aliased.add(new Alias(path, id));
-                    }
-                }
-            }
-            Rows.linkedPaths(post, site.base()).forEach(path -> linked.add(Link.of(id, path)));
-        }
-
-        void save() {
-            taggings.saveAll(tagged);
-            aliases.saveAll(aliased);
-            links.saveAll(linked);
-        }
-
-        Map<String, Long> tagIds() {
-            return tagIds;
-        }
-
-        Set<String> taken() {
-            return taken;
-        }
-    }
-
-    private static String firstLine(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String message = String.valueOf(root.getMessage());
-        int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
     }
 
     /**

@@ -4,29 +4,19 @@ import com.vladsch.flexmark.ast.FencedCodeBlock;
 import com.vladsch.flexmark.ast.HtmlBlockBase;
 import com.vladsch.flexmark.ast.IndentedCodeBlock;
 import dev.essayist.post.Heading;
-import com.vladsch.flexmark.ast.HtmlEntity;
 import com.vladsch.flexmark.ast.HtmlInlineBase;
-import com.vladsch.flexmark.ast.Text;
 import com.vladsch.flexmark.ext.anchorlink.AnchorLinkExtension;
-import com.vladsch.flexmark.ext.autolink.internal.AutolinkNodePostProcessor;
 import com.vladsch.flexmark.ext.footnotes.FootnoteExtension;
 import com.vladsch.flexmark.ext.gfm.strikethrough.StrikethroughExtension;
 import com.vladsch.flexmark.ext.gfm.tasklist.TaskListExtension;
 import com.vladsch.flexmark.ext.tables.TablesExtension;
-import com.vladsch.flexmark.ext.tables.internal.TableParagraphPreProcessor;
 import com.vladsch.flexmark.html.HtmlRenderer;
 import com.vladsch.flexmark.parser.Parser;
-import com.vladsch.flexmark.parser.block.NodePostProcessor;
-import com.vladsch.flexmark.parser.block.NodePostProcessorFactory;
-import com.vladsch.flexmark.parser.block.ParagraphPreProcessor;
-import com.vladsch.flexmark.parser.block.ParagraphPreProcessorFactory;
-import com.vladsch.flexmark.parser.block.ParserState;
 import com.vladsch.flexmark.util.ast.Node;
-import com.vladsch.flexmark.util.ast.NodeTracker;
-import com.vladsch.flexmark.util.ast.TypographicText;
-import com.vladsch.flexmark.util.data.MutableDataHolder;
 import com.vladsch.flexmark.util.data.MutableDataSet;
 import dev.essayist.content.render.Alerts;
+import dev.essayist.content.render.CheapAutolinks;
+import dev.essayist.content.render.SharedTables;
 import dev.essayist.content.render.BlockProblem;
 import dev.essayist.content.render.FencedBlocks;
 import dev.essayist.content.render.Figures;
@@ -70,7 +60,6 @@ public final class MarkdownRenderer {
     private static final Evaluator PRES = QueryParser.parse("pre");
     private static final Evaluator FIRST_PARAGRAPHS = QueryParser.parse("body > p");
     private static final Evaluator IDS = QueryParser.parse("[id]");
-    private static final Evaluator ANCHORS = QueryParser.parse("a.anchor");
 
     private final Parser parser;
     private final HtmlRenderer renderer;
@@ -91,8 +80,8 @@ public final class MarkdownRenderer {
         this.figures = new Figures(images, variants);
         MutableDataSet options = new MutableDataSet()
                 .set(Parser.EXTENSIONS, List.of(
-                        new Tables(), StrikethroughExtension.create(), TaskListExtension.create(),
-                        new Autolinks(), FootnoteExtension.create(), AnchorLinkExtension.create(),
+                        new SharedTables(), StrikethroughExtension.create(), TaskListExtension.create(),
+                        new CheapAutolinks(), FootnoteExtension.create(), AnchorLinkExtension.create(),
                         CodeBlockTitles.create(), MathSyntax.create(), FencedBlocks.create()))
                 .set(TablesExtension.CLASS_NAME, "")
                 // Line starts are recorded while parsing, so a node's line is a binary search
@@ -160,7 +149,7 @@ public final class MarkdownRenderer {
 
         List<Heading> headings = new ArrayList<>();
         for (Element h : body.select(HEADINGS)) {
-            headings.add(new Heading(h.nameIs("h2") ? 2 : 3, h.id(), headingText(h)));
+            headings.add(new Heading(h.nameIs("h2") ? 2 : 3, h.id(), BodyText.headingText(h)));
         }
         Set<String> links = new LinkedHashSet<>();
         for (Element a : body.select(LINKS)) {
@@ -179,130 +168,13 @@ public final class MarkdownRenderer {
         }
         CodeBlockTitles.wrap(body);
         Element firstParagraph = body.selectFirst(FIRST_PARAGRAPHS);
-        String excerpt = firstParagraph == null ? "" : truncate(firstParagraph.text(), EXCERPT_CHARS);
+        String excerpt = firstParagraph == null ? "" : BodyText.truncate(firstParagraph.text(), EXCERPT_CHARS);
         String text = body.text();
-        int words = countWords(text);
+        int words = BodyText.countWords(text);
         Set<String> anchors = new LinkedHashSet<>(body.select(IDS).eachAttr("id"));
         Sidenotes.add(body);
         return new RenderedMarkdown(body.html(), headings, List.copyOf(links), excerpt, words, references,
                 Set.copyOf(anchors), text, hasCode, problems);
-    }
-
-    /**
-     * flexmark's {@code TablesExtension}, with one table pre-processor for every body. flexmark makes
-     * a new one per body, and each compiles its header-separator regex again; the pre-processor keeps
-     * nothing of a body (it reads the paragraph and parser state it is handed, and its options and
-     * regex never change), so one serves every body and thread.
-     */
-    static final class Tables implements Parser.ParserExtension, HtmlRenderer.HtmlRendererExtension {
-
-        private final TablesExtension tables = TablesExtension.create();
-
-        @Override
-        public void parserOptions(MutableDataHolder options) {
-            tables.parserOptions(options);
-        }
-
-        @Override
-        public void rendererOptions(MutableDataHolder options) {
-            tables.rendererOptions(options);
-        }
-
-        @Override
-        public void extend(HtmlRenderer.Builder builder, String rendererType) {
-            tables.extend(builder, rendererType);
-        }
-
-        @Override
-        public void extend(Parser.Builder builder) {
-            ParagraphPreProcessorFactory each = TableParagraphPreProcessor.Factory();
-            builder.paragraphPreProcessorFactory(new ParagraphPreProcessorFactory() {
-                private volatile ParagraphPreProcessor shared;
-
-                @Override
-                public boolean affectsGlobalScope() {
-                    return each.affectsGlobalScope();
-                }
-
-                @Override
-                public Set<Class<?>> getAfterDependents() {
-                    return each.getAfterDependents();
-                }
-
-                @Override
-                public Set<Class<?>> getBeforeDependents() {
-                    return each.getBeforeDependents();
-                }
-
-                @Override
-                public ParagraphPreProcessor apply(ParserState state) {
-                    ParagraphPreProcessor one = shared;
-                    if (one == null) {
-                        one = each.apply(state); // two threads may both make one; either serves
-                        shared = one;
-                    }
-                    return one;
-                }
-            });
-        }
-    }
-
-    /**
-     * flexmark's {@code AutolinkExtension}, with the same post-processor, run only on text that can
-     * hold a link. flexmark runs a regex ({@code \b([a-z][a-z0-9+.-]*://)}) and the autolink
-     * library's scan over every text node; the library finds a URL only at {@code ://}, an e-mail
-     * address only at {@code @}, and a bare host only at {@code www.}, and the regex needs
-     * {@code ://} too. A text node none of whose characters can be escaped or decoded into another
-     * character ({@code \}, {@code &}), and not joined with a following entity or typographic
-     * node, holding none of the three, gets no link from flexmark's post-processor either, so it
-     * is skipped; every other node goes to that post-processor unchanged.
-     */
-    static final class Autolinks implements Parser.ParserExtension {
-
-        @Override
-        public void parserOptions(MutableDataHolder options) {
-        }
-
-        @Override
-        public void extend(Parser.Builder builder) {
-            builder.postProcessorFactory(new NodePostProcessorFactory(false) {
-                {
-                    addNodes(Text.class);
-                }
-
-                @Override
-                public NodePostProcessor apply(com.vladsch.flexmark.util.ast.Document document) {
-                    AutolinkNodePostProcessor autolinks = new AutolinkNodePostProcessor(document);
-                    return new NodePostProcessor() {
-                        @Override
-                        public void process(NodeTracker state, Node node) {
-                            if (mayHoldLink(node)) {
-                                autolinks.process(state, node);
-                            }
-                        }
-                    };
-                }
-            });
-        }
-
-        /** @return false only when flexmark's autolink post-processor surely finds no link in {@code node} */
-        static boolean mayHoldLink(Node node) {
-            if (node.getNext() instanceof TypographicText || node.getNext() instanceof HtmlEntity) {
-                return true;
-            }
-            CharSequence chars = node.getChars();
-            int length = chars.length();
-            for (int i = 0; i < length; i++) {
-                char c = chars.charAt(i);
-                if (c == '@' || c == '\\' || c == '&'
-                        || c == ':' && i + 2 < length && chars.charAt(i + 1) == '/' && chars.charAt(i + 2) == '/'
-                        || c == 'w' && i + 3 < length && chars.charAt(i + 1) == 'w' && chars.charAt(i + 2) == 'w'
-                                && chars.charAt(i + 3) == '.') {
-                    return true;
-                }
-            }
-            return false;
-        }
     }
 
     /** @return whether the body has a code block, fenced or indented (read from the syntax tree) */
@@ -323,68 +195,5 @@ public final class MarkdownRenderer {
             }
         }
         return false;
-    }
-
-    /** @return the number of words: what {@code text.strip().split("\\s+").length} counts, without the regex */
-    static int countWords(String text) {
-        String t = text.strip();
-        int words = 0;
-        boolean inWord = false;
-        for (int i = 0; i < t.length(); i++) {
-            boolean space = isRegexSpace(t.charAt(i));
-            if (!space && !inWord) {
-                words++;
-            }
-            inWord = !space;
-        }
-        return words;
-    }
-
-    /** {@code \s} in a Java regex: space, tab, newline, vertical tab, form feed, carriage return. */
-    private static boolean isRegexSpace(char c) {
-        return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
-    }
-
-    private static String headingText(Element heading) {
-        Element copy = heading.clone();
-        copy.select(ANCHORS).remove();
-        return copy.text();
-    }
-
-    /**
-     * @param text  plain text
-     * @param limit the most characters to keep
-     * @return the text cut at a word boundary with an ellipsis when longer than {@code limit}
-     */
-    static String truncate(String text, int limit) {
-        if (text.length() <= limit) {
-            return text;
-        }
-        int cut = text.lastIndexOf(' ', limit - 1);
-        return text.substring(0, cut > limit / 2 ? cut : limit - 1).stripTrailing() + "…";
-    }
-
-    /**
-     * The result of rendering a body.
-     *
-     * @param html     the HTML fragment
-     * @param headings h2 and h3 headings in order
-     * @param links    every link target ({@code href}) in order of first appearance
-     * @param excerpt  plain text of the first paragraph, at most about 280 characters
-     * @param words      number of words of text
-     * @param references the links and images the author wrote, with their lines (for link checks)
-     * @param anchors    every {@code id} in the HTML: the fragments a link to this body can name
-     * @param text       the body as plain text (what the search index stores)
-     * @param hasCode    whether the body shows a code block (diagrams and math drawn from a fence do not count)
-     * @param problems   blocks that could not be rendered as written (diagram and TeX errors), by body line
-     */
-    public record RenderedMarkdown(String html, List<Heading> headings, List<String> links, String excerpt, int words,
-                                   List<Reference> references, Set<String> anchors, String text,
-                                   boolean hasCode, List<BlockProblem> problems) {
-
-        /** @return the estimated reading time in whole minutes, at least 1 */
-        public int readingMinutes() {
-            return Math.max(1, (int) Math.ceil(words / (double) WORDS_PER_MINUTE));
-        }
     }
 }

@@ -1,6 +1,5 @@
 package dev.essayist.content;
 
-import dev.essayist.content.MarkdownRenderer.RenderedMarkdown;
 import io.micronaut.core.annotation.Nullable;
 import java.nio.file.Path;
 import java.util.List;

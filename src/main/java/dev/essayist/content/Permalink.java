@@ -124,7 +124,7 @@ public final class Permalink {
             case "second" -> String.format("%02d", d.getSecond());
             case "slug", "title", "filename" -> f.slug();
             case "section" -> f.section();
-            case "categories" -> String.join("/", f.categories().stream().map(Slugs::of).filter(s -> !s.isEmpty()).toList());
+            case "categories" -> String.join("/", f.categories().stream().map(dev.essayist.site.Slugs::of).filter(s -> !s.isEmpty()).toList());
             case "output_ext" -> ".html";
             default -> throw new IllegalStateException("token checked in of(): " + token);
         };
@@ -135,11 +135,7 @@ public final class Permalink {
      * @return the form paths are matched in: without a trailing slash (but {@code /} itself)
      */
     public static String key(String path) {
-        String key = path;
-        while (key.length() > 1 && key.endsWith("/")) {
-            key = key.substring(0, key.length() - 1);
-        }
-        return key;
+        return dev.essayist.site.Routes.pathKey(path);
     }
 
     @Override

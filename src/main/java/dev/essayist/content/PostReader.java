@@ -1,14 +1,13 @@
 package dev.essayist.content;
 
+import dev.essayist.site.Slugs;
 import io.micronaut.core.annotation.Nullable;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -19,7 +18,7 @@ import java.util.regex.Pattern;
 public final class PostReader {
 
     /** What a path written by an author may hold: no space, control character, query, fragment or {@code ..}. */
-    private static final Pattern SAFE_PATH = Pattern.compile("/[^\\s?#\\\\]*");
+    static final Pattern SAFE_PATH = Pattern.compile("/[^\\s?#\\\\]*");
     private static final String MORE = "<!--more-->";
 
     private final ZoneId zone;
@@ -88,7 +87,7 @@ public final class PostReader {
         String slug = slug(fm, own, fields, warnings);
         Permalink.Facts facts = new Permalink.Facts(fm.date(), slug, section, fm.categories());
         String path = path(fm, facts, fields);
-        List<String> aliases = aliases(fm, path, fields);
+        List<String> aliases = Identities.aliases(fm, path, fields);
         if (source.body().isBlank()) {
             warnings.add(ContentProblem.warning(source.name(), source.bodyLine(), "the body is empty"));
         }
@@ -105,7 +104,7 @@ public final class PostReader {
                     + "...' is longer than " + FrontMatter.MAX_ID + " characters; add an 'id:'");
         }
         String summary = fm.summary() != null ? fm.summary() : source.body().contains(MORE)
-                ? MarkdownRenderer.truncate(markdown.render(source.body().substring(0, source.body().indexOf(MORE))).text(),
+                ? BodyText.truncate(markdown.render(source.body().substring(0, source.body().indexOf(MORE))).text(),
                         FrontMatter.MAX_SUMMARY)
                 : body.excerpt();
         Map<String, Integer> lines = new java.util.HashMap<>();
@@ -118,7 +117,7 @@ public final class PostReader {
     private static String slug(FrontMatter fm, String own, FrontMatterFields fields, List<ContentProblem> warnings)
             throws ContentException {
         String given = fm.slug();
-        String slug = given != null ? given : Slugs.ofFileName(own);
+        String slug = given != null ? given : PostsFolder.slugOf(own);
         if (given != null && !Slugs.VALID.matcher(given).matches() && !Slugs.of(given).isEmpty()) {
             slug = Slugs.of(given);
             warnings.add(ContentProblem.warning(fields.file(), fields.line("slug"), "slug '" + given
@@ -156,24 +155,6 @@ public final class PostReader {
         return path;
     }
 
-    /** @return the aliases as root-relative paths without a trailing slash; relative ones are beside the post */
-    private static List<String> aliases(FrontMatter fm, String path, FrontMatterFields fields) throws ContentException {
-        String parent = Permalink.key(path);
-        parent = parent.substring(0, parent.lastIndexOf('/') + 1);
-        Set<String> out = new LinkedHashSet<>();
-        for (String alias : fm.aliases()) {
-            String absolute = alias.startsWith("/") ? alias : parent + alias;
-            if (!SAFE_PATH.matcher(absolute).matches() || absolute.contains("..") || absolute.contains("//")
-                    || absolute.chars().anyMatch(c -> c < ' ')) {
-                throw fields.error(fields.line(fields.keys().contains("aliases") ? "aliases" : "redirect_from"), "alias '"
-                        + alias + "' must be a path such as /2025/03/old-slug, without spaces, '?', '#' or '..'");
-            }
-            out.add(Permalink.key(absolute));
-        }
-        out.remove(Permalink.key(path));
-        return List.copyOf(out);
-    }
-
     /**
      * @param source a split file, named by its path as {@code ContentIndexer} names files
      * @return that path (relative images are looked up beside it), or {@code null} if the name is none
@@ -191,7 +172,7 @@ public final class PostReader {
      * @param body   its rendered body
      * @return the body's blocks that could not be rendered as written, at their file lines
      */
-    static List<ContentProblem> problems(SourceFile source, MarkdownRenderer.RenderedMarkdown body) {
+    static List<ContentProblem> problems(SourceFile source, RenderedMarkdown body) {
         return body.problems().stream().map(p -> new ContentProblem(source.name(), source.bodyLine() - 1 + p.line(),
                 p.severity(), p.message())).toList();
     }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Stream;
+import dev.essayist.site.Slugs;
 
 /**
  * The content files of the posts folder, in name order, as Hugo and Jekyll arrange theirs:
@@ -33,6 +34,8 @@ record PostsFolder(List<Entry> entries, List<Skipped> skipped) {
     static final int MAX_DEPTH = 16;
 
     /** The extensions of post files. */
+    private static final java.util.regex.Pattern DATE_PREFIX = java.util.regex.Pattern.compile("^\\d{4}-\\d{2}-\\d{2}-");
+
     static final Set<String> EXTENSIONS = Set.of("md", "markdown", "mkdown", "mkdn", "mkd", "html");
 
     /** What a content file is. */
@@ -134,6 +137,17 @@ record PostsFolder(List<Entry> entries, List<Skipped> skipped) {
             }
         }
         return false;
+    }
+
+    /**
+     * @param fileName a post's file (or bundle folder) name, e.g. {@code 2025-03-14-skip-locked.md}
+     * @return the slug it implies: without a post extension ({@code .md}, {@code .markdown},
+     *         {@code .html}, ...) and {@code yyyy-mm-dd-} prefix ({@code skip-locked})
+     */
+    static String slugOf(String fileName) {
+        int dot = fileName.lastIndexOf('.');
+        String base = dot > 0 && EXTENSIONS.contains(extension(fileName)) ? fileName.substring(0, dot) : fileName;
+        return Slugs.of(DATE_PREFIX.matcher(base).replaceFirst(""));
     }
 
     /** @return the extension, lower case, or {@code ""} */

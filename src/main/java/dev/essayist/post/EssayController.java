@@ -119,7 +119,7 @@ class EssayController {
         Instant now = clock.instant();
         // The request's own path: the router hands the variable over without a trailing slash.
         String asked = request.getPath();
-        String key = dev.essayist.content.Permalink.key(asked);
+        String key = dev.essayist.site.Routes.pathKey(asked);
         Optional<Post> post = posts.findPublishedByPath(key, now);
         if (post.isPresent()) {
             if (!post.get().path().equals(asked) && !asked.equals(post.get().path() + "/") && !post.get().path().equals(asked + "/")) {

@@ -1,6 +1,6 @@
 package dev.essayist.preview;
 
-import dev.essayist.content.ContentChanged;
+import dev.essayist.events.ContentChanged;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.http.MediaType;

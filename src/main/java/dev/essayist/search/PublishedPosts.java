@@ -1,6 +1,6 @@
 package dev.essayist.search;
 
-import dev.essayist.content.ContentChanged;
+import dev.essayist.events.ContentChanged;
 import dev.essayist.post.PostRepository;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.runtime.event.annotation.EventListener;

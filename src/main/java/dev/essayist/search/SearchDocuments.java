@@ -1,6 +1,6 @@
 package dev.essayist.search;
 
-import dev.essayist.content.Slugs;
+import dev.essayist.site.Slugs;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,6 +1,6 @@
 package dev.essayist.search;
 
-import dev.essayist.content.Slugs;
+import dev.essayist.site.Slugs;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -20,6 +20,18 @@ public final class Routes {
 
     /**
      * @param path a root-relative path
+     * @return the form paths are matched in: without a trailing slash (but {@code /} itself)
+     */
+    public static String pathKey(String path) {
+        String key = path;
+        while (key.length() > 1 && key.endsWith("/")) {
+            key = key.substring(0, key.length() - 1);
+        }
+        return key;
+    }
+
+    /**
+     * @param path a root-relative path
      * @return the reserved first segment it starts with, or {@code null}; {@code /posts/x} is an
      *         essay's address, not the route {@code /posts}
      */

@@ -2,8 +2,8 @@ package dev.essayist.cache;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.essayist.content.ContentChanged;
-import dev.essayist.content.ContentChanging;
+import dev.essayist.events.ContentChanged;
+import dev.essayist.events.ContentChanging;
 import dev.essayist.site.MovableClock;
 import dev.essayist.site.Rendered;
 import dev.essayist.site.StaticFiles;

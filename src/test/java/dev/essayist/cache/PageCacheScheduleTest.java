@@ -3,7 +3,7 @@ package dev.essayist.cache;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.essayist.TestSite.Http;
-import dev.essayist.content.ContentChanged;
+import dev.essayist.events.ContentChanged;
 import dev.essayist.content.ContentIndexer;
 import dev.essayist.site.MovableClock;
 import io.micronaut.context.event.ApplicationEventPublisher;

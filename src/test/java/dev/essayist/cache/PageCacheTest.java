@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.essayist.TestSite.Http;
-import dev.essayist.content.ContentChanged;
-import dev.essayist.content.ContentChanging;
+import dev.essayist.events.ContentChanged;
+import dev.essayist.events.ContentChanging;
 import dev.essayist.content.ContentIndexer;
 import dev.essayist.site.HttpCaching;
 import io.micronaut.context.event.ApplicationEventPublisher;

@@ -1,5 +1,6 @@
 package dev.essayist.content;
 
+import dev.essayist.events.ContentChanged;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Logger;

@@ -44,7 +44,7 @@ class ContentIndexerTest extends SiteFixture {
         assertThat(http.html("/posts/kept").select(".prose p").text()).isEqualTo("Version one.");
 
         Files.writeString(file, "---\ntitle: Kept\ndate: 2025-05-32\n---\nVersion two.\n");
-        ContentIndexer.Report report = indexer.reindex();
+        IndexReport report = indexer.reindex();
         assertThat(report.problems()).filteredOn(p -> p.file().equals(file.toString()))
                 .extracting(ContentProblem::line, ContentProblem::message)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(3,
@@ -64,7 +64,7 @@ class ContentIndexerTest extends SiteFixture {
     @Test
     void unchangedFilesAreNotWrittenAgain() {
         indexer.reindex();
-        ContentIndexer.Report report = indexer.reindex();
+        IndexReport report = indexer.reindex();
         assertThat(report.written()).isZero();
         assertThat(report.removed()).isZero();
     }
@@ -74,7 +74,7 @@ class ContentIndexerTest extends SiteFixture {
         Map<String, Long> before = ids();
         Path alpha = site.posts().resolve("2025-01-10-alpha.md");
         Files.writeString(alpha, Files.readString(alpha) + "\nOne more paragraph.\n");
-        ContentIndexer.Report report = indexer.reindex();
+        IndexReport report = indexer.reindex();
         assertThat(report.written()).isEqualTo(1);
         Map<String, Long> after = ids();
         assertThat(after.get(alpha.toString())).isNotEqualTo(before.get(alpha.toString()));
@@ -92,7 +92,7 @@ class ContentIndexerTest extends SiteFixture {
     @Test
     void aSecondPostAtATakenAddressIsPublishedUnderANumberedSlugNamingTheOtherFile() throws IOException {
         var other = site.post("2025-06-01-other.md", "title: Other\ndate: 2025-06-01\nslug: alpha\n", "Same slug.\n");
-        ContentIndexer.Report report = indexer.reindex();
+        IndexReport report = indexer.reindex();
         assertThat(report.problems()).extracting(Object::toString).containsExactly(site.posts().resolve("2025-06-01-other.md")
                 + ":4: warning: the address '/posts/alpha' is already used by " + site.posts().resolve("2025-01-10-alpha.md")
                 + "; this post is published at '/posts/alpha-2' (set 'slug' or 'url' to choose)");

@@ -2,7 +2,7 @@ package dev.essayist.content;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.essayist.content.MarkdownRenderer.RenderedMarkdown;
+import dev.essayist.content.RenderedMarkdown;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -104,7 +104,7 @@ class MarkdownRendererTest {
     @Test
     void truncatesLongExcerptsAtAWordBoundary() {
         String text = "alpha ".repeat(100).strip();
-        String cut = MarkdownRenderer.truncate(text, 40);
+        String cut = BodyText.truncate(text, 40);
         assertThat(cut).endsWith("…").hasSizeLessThanOrEqualTo(41);
         assertThat(cut.substring(0, cut.length() - 1)).doesNotEndWith(" ").matches("(alpha ?)+");
     }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.essayist.content.ContentProblem.Severity;
 import dev.essayist.content.MarkdownRenderer;
-import dev.essayist.content.MarkdownRenderer.RenderedMarkdown;
+import dev.essayist.content.RenderedMarkdown;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;

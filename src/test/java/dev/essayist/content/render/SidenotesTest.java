@@ -3,7 +3,7 @@ package dev.essayist.content.render;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.essayist.content.MarkdownRenderer;
-import dev.essayist.content.MarkdownRenderer.RenderedMarkdown;
+import dev.essayist.content.RenderedMarkdown;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;

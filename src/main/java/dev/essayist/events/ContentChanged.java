@@ -1,4 +1,4 @@
-package dev.essayist.content;
+package dev.essayist.events;
 
 import java.time.Instant;
 import java.util.List;
@@ -7,7 +7,7 @@ import java.util.Set;
 /**
  * Published after every reindex, once its rows are committed (or its write failed) and its search
  * index is published: anything derived from the index (cached responses) must follow it. When the
- * reindex wrote, it follows a {@link ContentChanging}; when the write failed and rolled back,
+ * reindex wrote, it follows a {@code ContentChanging}; when the write failed and rolled back,
  * {@code files} is empty.
  *
  * <p>It also carries the schedule of the committed index: every instant after the reindex at

@@ -9,7 +9,13 @@ import com.fasterxml.jackson.dataformat.toml.TomlFactory;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.io.StringReader;
 import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
@@ -19,18 +25,59 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
 
 /**
- * Reads TOML (Jackson's {@code jackson-dataformat-toml}) and JSON (Jackson's core parser) front
- * matter into the same node graph SnakeYAML makes of YAML, each node marked with its line, so that
+ * Reads front matter into SnakeYAML's node graph, whatever its format: YAML with SnakeYAML itself,
+ * TOML (Jackson's {@code jackson-dataformat-toml}) and JSON (Jackson's core parser) into the same
+ * graph, each node marked with its line, so that
  * {@link FrontMatterFields} reads all three forms with one set of typed accessors and every problem
  * names its line. TOML dates and times stay text (ISO 8601, RFC 3339), which {@link FrontMatter}
  * interprets as it does YAML's.
  */
-final class JsonTomlNodes {
+final class FrontMatterNodes {
 
+    /**
+     * One loader per thread: building one costs more than composing a small document, and a
+     * loader is not thread-safe. {@code compose} keeps no state between documents.
+     */
+    private static final ThreadLocal<Yaml> YAML = ThreadLocal.withInitial(
+            () -> new Yaml(new SafeConstructor(new LoaderOptions())));
     private static final JsonFactory JSON = JsonFactory.builder().build();
     private static final TomlFactory TOML = TomlFactory.builder().build();
 
-    private JsonTomlNodes() {
+    private FrontMatterNodes() {
+    }
+
+    /**
+     * @param source the split file
+     * @return the top-level node of its front matter
+     * @throws ContentException on a syntax error, with the parser's line, or an empty block
+     */
+    static Node parse(SourceFile source) throws ContentException {
+        return source.format() == SourceFile.Format.YAML ? yaml(source.frontMatter(), source.name(), source.frontMatterLine())
+                : parse(source.frontMatter(), source.format() == SourceFile.Format.TOML, source.name(), source.frontMatterLine());
+    }
+
+    /**
+     * @param yaml      YAML text
+     * @param file      the file, for problems
+     * @param firstLine the 1-based file line on which {@code yaml} starts
+     * @return the top-level node
+     * @throws ContentException on a YAML syntax error (with the parser's line) or an empty block
+     */
+    static Node yaml(String yaml, String file, int firstLine) throws ContentException {
+        Node root;
+        try {
+            root = YAML.get().compose(new StringReader(yaml));
+        } catch (MarkedYAMLException e) {
+            int line = e.getProblemMark() != null ? e.getProblemMark().getLine() + firstLine : firstLine;
+            String problem = e.getProblem() != null ? e.getProblem() : e.getMessage();
+            throw new ContentException(ContentProblem.error(file, line, "YAML syntax error: " + problem));
+        } catch (YAMLException e) {
+            throw new ContentException(ContentProblem.error(file, firstLine, "YAML syntax error: " + e.getMessage()));
+        }
+        if (root == null) {
+            throw new ContentException(ContentProblem.error(file, firstLine - 1, "front matter is empty"));
+        }
+        return root;
     }
 
     /**

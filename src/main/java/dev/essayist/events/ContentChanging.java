@@ -1,4 +1,4 @@
-package dev.essayist.content;
+package dev.essayist.events;
 
 /**
  * Published just before a reindex starts writing the index, and always followed by a

@@ -1,0 +1,72 @@
+package dev.essayist.content;
+
+import dev.essayist.content.render.ImageFiles;
+import dev.essayist.content.render.ImageVariants;
+import dev.essayist.site.SiteConfig;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.core.annotation.Nullable;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * How content files are read, as the settings say: the renderer (with image lookups), the post
+ * reader with the site's permalink ({@code essayist.permalink}) and feed-id pattern
+ * ({@code essayist.feed.id-permalink}), and the contained, parallel reads within
+ * {@code essayist.render-budget}.
+ */
+@Singleton
+class ContentReaders {
+
+    private final FileReader reader;
+    private final ContainedReads reads;
+    private final String permalink;
+    @Nullable
+    private final String settingProblem;
+
+    ContentReaders(SiteConfig site, ImageFiles images, ImageVariants variants,
+                   @Value("${essayist.render-budget:30s}") Duration renderBudget,
+                   @Value("${essayist.permalink:}") String permalink,
+                   @Value("${essayist.feed.id-permalink:}") String idPermalink) {
+        this.permalink = permalink.isBlank() ? Permalink.DEFAULT : permalink.strip();
+        MarkdownRenderer markdown = new MarkdownRenderer(images, variants);
+        PostReader posts;
+        String problem = null;
+        try {
+            posts = new PostReader(site.zone(), markdown, Permalink.of(this.permalink),
+                    idPermalink.isBlank() ? null : Permalink.of(idPermalink), site.base());
+        } catch (IllegalArgumentException e) {
+            problem = "essayist.permalink or essayist.feed.id-permalink is unusable: " + e.getMessage();
+            posts = new PostReader(site.zone(), markdown);
+        }
+        this.settingProblem = problem;
+        this.reader = new FileReader(posts, new PageReader(site.zone(), markdown));
+        this.reads = new ContainedReads(renderBudget);
+    }
+
+    /** @return the permalink in force */
+    String permalink() {
+        return permalink;
+    }
+
+    /** @return why the settings make indexing impossible (an unknown permalink token), if they do */
+    Optional<String> settingProblem() {
+        return Optional.ofNullable(settingProblem);
+    }
+
+    /**
+     * @param entries    the files
+     * @param knownHash  for each file, the hash of its bytes as last indexed or failed, or {@code null}
+     * @return their states, see {@link ContainedReads#readAll}
+     */
+    List<FileState> readAll(List<PostsFolder.Entry> entries, java.util.function.Function<String, String> knownHash) {
+        return reads.readAll(entries, e -> reader.read(e, knownHash.apply(e.name())));
+    }
+
+    @PreDestroy
+    void close() {
+        reads.close();
+    }
+}
