@@ -27,7 +27,7 @@ import java.util.stream.Stream;
  * {@code _redirects} (the format Netlify and Cloudflare Pages read: {@code /old /new 301}).
  * Output is deterministic: the same content gives the same files.
  */
-public final class StaticExport {
+final class StaticExport {
 
     /** Bound on the crawl: far above any blog, low enough that a bug cannot run forever. */
     static final int MAX_URLS = Crawl.MAX_URLS;

@@ -8,5 +8,5 @@ import java.util.concurrent.Callable;
  * and is a bean ({@code @Singleton}); {@link Cli} finds it. {@link #call()} returns the process
  * exit status: 0 for success, 1 for a failure the user must fix.
  */
-public interface Subcommand extends Callable<Integer> {
+interface Subcommand extends Callable<Integer> {
 }

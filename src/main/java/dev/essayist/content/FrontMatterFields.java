@@ -21,7 +21,7 @@ import org.yaml.snakeyaml.nodes.Tag;
  * keeps its line (from the parser's mark) and so that dates are interpreted by
  * {@link FrontMatter}, not turned into UTC {@code java.util.Date}s by YAML 1.1's timestamp rule.
  */
-public final class FrontMatterFields {
+final class FrontMatterFields {
 
     private final String file;
     private final int firstLine;

@@ -15,7 +15,7 @@ import java.util.Optional;
  *                 trailing slash (except {@code /} itself); {@code ""} for a same-page link
  * @param fragment the fragment, percent-decoded, or {@code null}
  */
-public record InternalLink(String path, @Nullable String fragment) {
+record InternalLink(String path, @Nullable String fragment) {
 
     private static final String POSTS = "/posts/";
 

@@ -18,7 +18,7 @@ import java.util.Set;
  * {@code javascript:} or {@code data:} URL, say) is left out and reported as a warning at its
  * line, so the page stays up without it.
  */
-public final class PageReader {
+final class PageReader {
 
     /** The keys a page's front matter may use. */
     static final Set<String> KEYS = Set.of("title", "summary", "updated", "experience", "links");

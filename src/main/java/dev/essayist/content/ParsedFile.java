@@ -3,7 +3,7 @@ package dev.essayist.content;
 import java.util.List;
 
 /** A content file that parsed: a post or a standalone page, ready to be written to the index. */
-public sealed interface ParsedFile permits ParsedPost, ParsedPage {
+sealed interface ParsedFile permits ParsedPost, ParsedPage {
 
     /** @return the split file (its name and hash) */
     SourceFile source();

@@ -16,6 +16,6 @@ import java.util.List;
  * @param data     the structured front matter (experience, links)
  * @param warnings problems that did not stop publication
  */
-public record ParsedPage(SourceFile source, String slug, String title, String summary, ZonedDateTime updated,
+record ParsedPage(SourceFile source, String slug, String title, String summary, ZonedDateTime updated,
                          String html, PageData data, List<ContentProblem> warnings) implements ParsedFile {
 }

@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
  * Jekyll's named styles are accepted: {@code date}, {@code pretty}, {@code ordinal}, {@code none}.
  * Empty tokens collapse ({@code //} becomes {@code /}); a trailing {@code /} is kept.
  */
-public final class Permalink {
+final class Permalink {
 
     /** Essayist's own pattern, the default. */
     public static final String DEFAULT = "/posts/:slug";

@@ -8,5 +8,5 @@ package dev.essayist.content;
  * @param image whether it is an image
  */
 @io.micronaut.serde.annotation.Serdeable
-public record Reference(String url, int line, boolean image) {
+record Reference(String url, int line, boolean image) {
 }

@@ -13,5 +13,5 @@ import io.micronaut.core.bind.annotation.Bindable;
  *                     every entry as new.
  */
 @ConfigurationProperties("essayist.feed")
-public record FeedConfig(@Bindable(defaultValue = "20") int size, @Nullable String tagAuthority) {
+record FeedConfig(@Bindable(defaultValue = "20") int size, @Nullable String tagAuthority) {
 }

@@ -10,5 +10,5 @@ import io.micronaut.core.annotation.Introspected;
  * @param name   display name
  */
 @Introspected
-public record PostTag(Long postId, String slug, String name) {
+record PostTag(Long postId, String slug, String name) {
 }

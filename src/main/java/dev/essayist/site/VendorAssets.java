@@ -19,7 +19,7 @@ import java.util.Properties;
  * WebJar's own {@code pom.properties}, so upgrading is a change to {@code pom.xml} only.
  */
 @Singleton
-public class VendorAssets {
+class VendorAssets {
 
     private static final String WEBJAR = "META-INF/resources/webjars/highlightjs/";
     private static final String POM = "META-INF/maven/org.webjars/highlightjs/pom.properties";

@@ -10,5 +10,5 @@ import io.micronaut.core.annotation.Introspected;
  * @param count published posts, at least 1
  */
 @Introspected
-public record TagCount(String slug, String name, long count) {
+record TagCount(String slug, String name, long count) {
 }
