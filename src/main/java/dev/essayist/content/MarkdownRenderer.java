@@ -26,13 +26,19 @@ import com.vladsch.flexmark.util.ast.NodeTracker;
 import com.vladsch.flexmark.util.ast.TypographicText;
 import com.vladsch.flexmark.util.data.MutableDataHolder;
 import com.vladsch.flexmark.util.data.MutableDataSet;
+import dev.essayist.content.engines.AttributeLists;
+import dev.essayist.content.engines.CodeText;
+import dev.essayist.content.engines.EngineSyntax;
+import dev.essayist.content.engines.PostUrls;
 import dev.essayist.content.render.Alerts;
+import dev.essayist.content.render.AuthorIds;
 import dev.essayist.content.render.BlockProblem;
 import dev.essayist.content.render.FencedBlocks;
 import dev.essayist.content.render.Figures;
 import dev.essayist.content.render.ImageFiles;
 import dev.essayist.content.render.ImageVariants;
 import dev.essayist.content.render.MathSyntax;
+import dev.essayist.content.render.PlainText;
 import dev.essayist.content.render.Sidenotes;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -88,12 +94,24 @@ public final class MarkdownRenderer {
      * @param variants makes resized copies of large images, for {@code srcset}
      */
     public MarkdownRenderer(ImageFiles images, ImageVariants variants) {
+        this(images, variants, PostUrls.DEFAULT);
+    }
+
+    /**
+     * Builds the parser and renderer with Essayist's extensions.
+     *
+     * @param images   finds the file behind an image's {@code src}, for its size
+     * @param variants makes resized copies of large images, for {@code srcset}
+     * @param postUrls the URL of another post named by Jekyll's {@code post_url}/{@code link} or Hugo's {@code ref}/{@code relref}
+     */
+    public MarkdownRenderer(ImageFiles images, ImageVariants variants, PostUrls postUrls) {
         this.figures = new Figures(images, variants);
         MutableDataSet options = new MutableDataSet()
                 .set(Parser.EXTENSIONS, List.of(
                         new Tables(), StrikethroughExtension.create(), TaskListExtension.create(),
                         new Autolinks(), FootnoteExtension.create(), AnchorLinkExtension.create(),
-                        CodeBlockTitles.create(), MathSyntax.create(), FencedBlocks.create()))
+                        CodeBlockTitles.create(), MathSyntax.create(), FencedBlocks.create(),
+                        EngineSyntax.create(postUrls), AttributeLists.create()))
                 .set(TablesExtension.CLASS_NAME, "")
                 // Line starts are recorded while parsing, so a node's line is a binary search
                 // (References); without it flexmark scans the text from its start for every node.
@@ -128,7 +146,7 @@ public final class MarkdownRenderer {
      * @return the HTML fragment and what was learned while rendering it
      */
     public RenderedMarkdown render(String markdown, Path sourceFile) {
-        com.vladsch.flexmark.util.ast.Document document = parser.parse(markdown);
+        com.vladsch.flexmark.util.ast.Document document = EngineSyntax.parse(parser, markdown);
         List<Reference> references = References.of(document);
         String rendered = renderer.render(document);
         // The sanitised output goes straight into jsoup's tree when flexmark wrote all of it;
@@ -138,6 +156,8 @@ public final class MarkdownRenderer {
         doc.outputSettings().prettyPrint(false);
         Element body = doc.body();
         Alerts.apply(body);
+        CodeText.apply(body);
+        AuthorIds.apply(body);
         figures.apply(body, sourceFile);
 
         List<Heading> headings = new ArrayList<>();
@@ -161,8 +181,8 @@ public final class MarkdownRenderer {
         }
         CodeBlockTitles.wrap(body);
         Element firstParagraph = body.selectFirst(FIRST_PARAGRAPHS);
-        String excerpt = firstParagraph == null ? "" : truncate(firstParagraph.text(), EXCERPT_CHARS);
-        String text = body.text();
+        String excerpt = firstParagraph == null ? "" : truncate(PlainText.of(firstParagraph), EXCERPT_CHARS);
+        String text = PlainText.of(body);
         int words = countWords(text);
         Set<String> anchors = new LinkedHashSet<>(body.select(IDS).eachAttr("id"));
         Sidenotes.add(body);

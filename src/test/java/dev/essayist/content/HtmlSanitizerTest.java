@@ -70,11 +70,14 @@ class HtmlSanitizerTest {
     }
 
     @Test
-    void keepsClassesAndIdsOnlyWhereMarkdownPutsThem() {
-        Element body = render("<p class=\"x\" id=\"p1\">para</p> <span class=\"hl\" id=\"s1\">span</span>");
-        assertThat(body.selectFirst("p").attributes().size()).isZero();
+    void keepsAuthorIdsButClassesOnlyWhereMarkdownPutsThem() {
+        Element body = render("<p class=\"x\" id=\"p1\">para</p> <span class=\"hl\" id=\"s1\">span</span>"
+                + " <img id=\"i1\" src=\"/a.png\" alt=\"\">");
+        assertThat(body.selectFirst("p").className()).isEmpty();
+        assertThat(body.selectFirst("p").id()).isEqualTo("p1");
         assertThat(body.selectFirst("span").className()).isEqualTo("hl");
-        assertThat(body.selectFirst("span").id()).isEmpty();
+        assertThat(body.selectFirst("span").id()).isEqualTo("s1");
+        assertThat(body.selectFirst("img").id()).isEmpty();
     }
 
     @Test
