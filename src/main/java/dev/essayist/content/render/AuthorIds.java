@@ -12,34 +12,33 @@ import org.jsoup.select.QueryParser;
  * <ul>
  *   <li>{@code document} cannot be clobbered at all: its named properties come only from
  *       {@code name} attributes and from {@code embed}, {@code form}, {@code iframe},
- *       {@code object} and {@code img} elements with a name (HTML §3.1.5, "DOM tree accessors"),
- *       and the sanitiser keeps no {@code name} attribute, none of the first four, and no id on
- *       {@code img};</li>
+ *       {@code object} and {@code img} elements with a name or id (HTML §3.1.5, "DOM tree
+ *       accessors"), and the sanitiser keeps no {@code name} attribute, none of the first four,
+ *       and no id on {@code img};</li>
  *   <li>on {@code window}, an id is a named property (HTML §7.2.2.3, "Named access on the Window
- *       object"), which WebIDL puts below {@code Window}'s own properties but above those of
- *       {@code EventTarget.prototype} and {@code Object.prototype} (WebIDL §3.7.4, "Named properties
- *       object"): so {@code id="location"} shadows nothing, while {@code id="addEventListener"} or
- *       {@code id="toString"} would, and so would the id of a global a script tests for before
- *       using ({@code window.hljs}). Those ids, {@link #RESERVED}, get GitHub's
- *       {@code user-content-} prefix, and links to them in the body follow.</li>
+ *       object") that is visible only when neither the window nor any object on its prototype
+ *       chain has a property of that name (WebIDL §3.7.4.1 and its named property visibility
+ *       algorithm): {@code id="location"}, {@code id="addEventListener"} and {@code id="toString"}
+ *       shadow nothing. What an id can do is make a global that is not defined look defined, which
+ *       matters to a script that tests for one ({@code if (window.hljs)}). Those names,
+ *       {@link #RESERVED}, get GitHub's {@code user-content-} prefix, and links to them in the body
+ *       follow.</li>
  * </ul>
- * A new site script that looks up a global it did not define must add its name to {@link #RESERVED}
- * ({@code AuthorIdsTest} reads the site's scripts for {@code window.} lookups).
+ * {@code DomClobberingBrowserTest} checks this in Chromium. A new site script that tests for a
+ * global it does not define must add its name to {@link #RESERVED} ({@code AuthorIdsTest} reads
+ * the site's scripts for {@code window.} lookups).
  */
 public final class AuthorIds {
 
-    /** The prefix a reserved id gets, as GitHub gives every id in user content. */
+    /** The prefix a reserved id gets, as GitHub gives it to every id in user content. */
     public static final String PREFIX = "user-content-";
 
     /**
-     * Names an id must not have: the members of {@code Object.prototype} (ECMA-262 §20.1.3) and
-     * {@code EventTarget.prototype} (DOM §2.7), and the globals the site's scripts look for
-     * ({@code static/js}: highlight.js's {@code hljs}, and {@code EventSource}, which preview mode
-     * tests for).
+     * Names an id must not have: the globals the site's scripts test for before using them
+     * ({@code static/js}: highlight.js's {@code hljs}, loaded only on pages with code, and
+     * {@code EventSource}, which preview mode tests for).
      */
-    public static final Set<String> RESERVED = Set.of(
-            "constructor", "hasOwnProperty", "isPrototypeOf", "propertyIsEnumerable", "toLocaleString", "toString",
-            "valueOf", "addEventListener", "removeEventListener", "dispatchEvent", "hljs", "EventSource");
+    public static final Set<String> RESERVED = Set.of("hljs", "EventSource");
 
     private static final Evaluator IDS = QueryParser.parse("[id]");
 
