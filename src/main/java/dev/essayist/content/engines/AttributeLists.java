@@ -19,6 +19,7 @@ import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.ast.NodeTracker;
 import com.vladsch.flexmark.util.data.MutableDataHolder;
+import com.vladsch.flexmark.util.misc.CharPredicate;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -62,8 +63,9 @@ public final class AttributeLists implements Parser.ParserExtension, HtmlRendere
 
     private static final Pattern LIST = Pattern.compile("\\{(:?)([^{}\\n]{0,256})\\}");
     private static final Pattern EXTENSION = Pattern.compile("\\{::(\\w+)[^{}\\n]{0,256}?(/?)\\}|\\{:/\\w*\\}");
-    private static final Pattern TOKEN = Pattern.compile(
-            "\\s*(?:#([A-Za-z][\\w:.-]*)|\\.[\\w-]+|[\\w-]+=(?:\"[^\"]*\"|'[^']*'|[^\\s\"']+)|([A-Za-z][\\w-]*:?))");
+    private static final Pattern TOKEN = Pattern.compile("\\s*(?:#(?<id>[A-Za-z][\\w:.-]*)|\\.[\\w-]+"
+            + "|(?<key>[\\w-]+)=(?:\"(?<quoted>[^\"]*)\"|'(?<single>[^']*)'|(?<bare>[^\\s\"']+))|(?<word>[A-Za-z][\\w-]*:?))");
+    private static final Pattern ID = Pattern.compile("[A-Za-z][\\w:.-]{0,127}");
 
     private AttributeLists() {
     }
@@ -169,18 +171,18 @@ public final class AttributeLists implements Parser.ParserExtension, HtmlRendere
                 if (!kramdown && !endsHeading && !aloneOnLine(input, start, end)) {
                     return false;
                 }
-                Matcher token = TOKEN.matcher(list.group(2));
-                while (token.find()) {
-                    id = id == null ? token.group(1) : id;
-                    toc |= "toc".equals(token.group(2));
-                }
+                id = idOf(list.group(2));
+                toc = list.group(2).strip().equals("toc");
                 if (endsHeading && id != null) {
                     setId((Heading) parser.getBlock(), id);
                 }
             }
             parser.flushTextNode();
             if (parser.getBlock() instanceof Heading && parser.getBlock().getLastChild() instanceof Text text) {
-                text.setChars(text.getChars().trimEnd()); // "Title {#id}": the id is not "title-"
+                // "Title {#id}" and kramdown's "Title ## {#id}": neither space nor closing #s is heading text
+                BasedSequence title = text.getChars().trimEnd();
+                BasedSequence withoutHashes = title.trimEnd(CharPredicate.anyOf('#'));
+                text.setChars(withoutHashes.length() < title.length() && withoutHashes.endsWith(" ") ? withoutHashes.trimEnd() : title);
             }
             parser.getBlock().appendChild(new AttributeList(input.subSequence(start, end), id, toc));
             parser.setIndex(end);
@@ -208,12 +210,28 @@ public final class AttributeLists implements Parser.ParserExtension, HtmlRendere
         Matcher token = TOKEN.matcher(tokens);
         int at = 0;
         while (token.find() && token.start() == at) {
-            if (token.group(2) != null && !kramdown) {
+            if (token.group("word") != null && !kramdown) {
                 return false; // {word} is text unless kramdown's {:word}
             }
             at = token.end();
         }
         return at > 0 && tokens.substring(at).isBlank();
+    }
+
+    /** @return the id an attribute list gives ({@code #x} or {@code id="x"}), or {@code null} */
+    private static String idOf(String tokens) {
+        Matcher token = TOKEN.matcher(tokens);
+        while (token.find()) {
+            if (token.group("id") != null) {
+                return token.group("id");
+            }
+            if ("id".equals(token.group("key"))) {
+                String value = token.group("quoted") != null ? token.group("quoted")
+                        : token.group("single") != null ? token.group("single") : token.group("bare");
+                return ID.matcher(value).matches() ? value : null;
+            }
+        }
+        return null;
     }
 
     private static boolean aloneOnLine(BasedSequence input, int start, int end) {

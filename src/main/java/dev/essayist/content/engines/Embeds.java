@@ -126,7 +126,7 @@ final class Embeds {
         html.raw("<span class=\"embed-title\">").text(embed.title() != null && !embed.title().isBlank() ? embed.title() : embed.action())
                 .raw("</span>");
         if (embed.title() != null && !embed.title().isBlank()) {
-            html.raw("<span class=\"embed-source\">").text(embed.source()).raw("</span>");
+            html.raw(" <span class=\"embed-source\">").text(embed.source()).raw("</span>");
         }
         html.raw("</a>");
         if (block) {
