@@ -192,7 +192,7 @@ public final class AttributeLists implements Parser.ParserExtension, HtmlRendere
 
     /** @return the end of a kramdown extension at {@code start} (a comment's with its content), or -1 */
     private static int kramdownExtension(BasedSequence input, int start) {
-        if (input.charAt(start + 1) != ':' || start + 2 >= input.length() || input.charAt(start + 2) != ':' && input.charAt(start + 2) != '/') {
+        if (start + 2 >= input.length() || input.charAt(start + 1) != ':' || input.charAt(start + 2) != ':' && input.charAt(start + 2) != '/') {
             return -1;
         }
         Matcher m = EXTENSION.matcher(input.subSequence(start));

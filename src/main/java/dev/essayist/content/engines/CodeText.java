@@ -85,11 +85,11 @@ public final class CodeText {
         if (!text.contains("{{<") && !text.contains("{{%")) {
             return text;
         }
-        BasedSequence chars = BasedSequence.of(text);
+        TagScanner scanner = new TagScanner(BasedSequence.of(text));
         StringBuilder out = new StringBuilder(text.length());
         int at = 0;
         for (int i = text.indexOf("{{"); i >= 0; i = text.indexOf("{{", Math.max(i + 1, at))) {
-            Tag tag = Tag.at(chars, i);
+            Tag tag = scanner.at(i);
             if (tag != null && tag.kind() == Tag.Kind.SHORTCODE_COMMENT) {
                 out.append(text, at, i).append(TagRenderer.literal(tag));
                 at = tag.end();

@@ -55,7 +55,7 @@ public final class EngineSyntax implements Parser.ParserExtension, HtmlRenderer.
             return document;
         }
         Document again = parser.parse(replaced);
-        BlockProblem.of(again).addAll(0, problems);
+        BlockProblem.of(again).addAll(0, problems.subList(0, Math.min(problems.size(), Problems.MAX_REPORTED)));
         return again;
     }
 

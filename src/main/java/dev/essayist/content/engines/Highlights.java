@@ -82,8 +82,9 @@ final class Highlights extends AbstractBlockParser {
         if (open.kind() != Tag.Kind.LIQUID || content.getLineCount() == 0) {
             return -1;
         }
+        TagScanner scanner = new TagScanner(line);
         for (int i = line.indexOf("{%"); i >= 0; i = line.indexOf("{%", i + 2)) {
-            Tag tag = Tag.at(line, i);
+            Tag tag = scanner.at(i);
             if (tag != null && closes(tag)) {
                 return i;
             }

@@ -16,6 +16,9 @@ import java.util.Set;
  */
 final class InlineTags implements InlineParserExtension {
 
+    /** The paragraph being read and its tags, found once for the whole paragraph. */
+    private TagScanner scanner;
+
     private InlineTags() {
     }
 
@@ -34,8 +37,14 @@ final class InlineTags implements InlineParserExtension {
             return false;
         }
         BasedSequence input = parser.getInput();
-        Tag tag = Tag.at(input, parser.getIndex());
-        if (tag == null || RawRegions.of(parser.getDocument()).literal(tag.chars().getStartOffset())) {
+        if (RawRegions.of(parser.getDocument()).literal(input.getIndexOffset(parser.getIndex()))) {
+            return false;
+        }
+        if (scanner == null || scanner.text() != input) {
+            scanner = new TagScanner(input);
+        }
+        Tag tag = scanner.at(parser.getIndex());
+        if (tag == null) {
             return false;
         }
         Node node = null;

@@ -54,10 +54,11 @@ final class RawRegions {
      */
     static RawRegions scan(BasedSequence text) {
         List<Region> regions = new ArrayList<>();
+        TagScanner scanner = new TagScanner(text);
         int i = text.indexOf("{%");
         Tag open = null;
         while (i >= 0) {
-            Tag tag = Tag.at(text, i);
+            Tag tag = scanner.at(i);
             if (tag != null && tag.kind() == Tag.Kind.LIQUID) {
                 if (open == null && tag.name().equals("raw")) {
                     open = tag;

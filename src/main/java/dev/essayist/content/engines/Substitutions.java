@@ -69,10 +69,11 @@ final class Substitutions {
     private static void scan(BasedSequence text, boolean html, Document document, PostUrls urls,
                              List<Substitution> found, List<BlockProblem> problems) {
         RawRegions raw = RawRegions.of(document);
+        TagScanner scanner = new TagScanner(text);
         int i = text.indexOf('{');
         while (i >= 0) {
-            Tag tag = Tag.at(text, i);
-            if (tag == null || raw.literal(tag.chars().getStartOffset())) {
+            Tag tag = raw.literal(text.getIndexOffset(i)) ? null : scanner.at(i);
+            if (tag == null) {
                 i = text.indexOf('{', i + 1);
                 continue;
             }
@@ -96,7 +97,7 @@ final class Substitutions {
         text += "\n".repeat((int) chars.chars().filter(c -> c == '\n').count());
         found.add(new Substitution(chars.getStartOffset(), chars.getEndOffset(), text));
         if (value.problem() != null) {
-            problems.add(new BlockProblem(document.getLineNumber(chars.getStartOffset()) + 1, Severity.WARNING, value.problem()));
+            problems.add(new BlockProblem(Problems.line(document, chars.getStartOffset()), Severity.WARNING, value.problem()));
         }
     }
 }

@@ -3,8 +3,6 @@ package dev.essayist.content.engines;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * One tag of another engine's template language as written in a body, found where it starts:
@@ -21,15 +19,9 @@ import java.util.regex.Pattern;
  *   <li>Hugo's way of showing a shortcode as text, <code>{{&lt;/&#42; name &#42;/&gt;}}</code>.</li>
  * </ul>
  *
- * @param kind    which of these it is
- * @param name    the tag or shortcode name ({@code highlight}, {@code figure}); for an object, its
- *                root variable or {@code string}
- * @param closing whether it is a shortcode's closing tag ({@code {{< /note >}}})
- * @param params  its parameters in order; an object has one, its whole expression
- * @param chars   the tag as written
- * @param end     the index in the searched text just after the tag
+ * Found by {@link TagScanner}; its parameters are read when first asked for.
  */
-record Tag(Kind kind, String name, boolean closing, List<Param> params, BasedSequence chars, int end) {
+final class Tag {
 
     /** What kind of tag. */
     enum Kind { LIQUID, LIQUID_OBJECT, SHORTCODE, SHORTCODE_MARKDOWN, SHORTCODE_COMMENT }
@@ -59,159 +51,98 @@ record Tag(Kind kind, String name, boolean closing, List<Param> params, BasedSeq
     /** The longest tag looked for; a longer one is text, so a stray opener costs a bounded scan. */
     static final int MAX_LENGTH = 4096;
 
-    private static final Pattern LIQUID_NAME = Pattern.compile("[A-Za-z_][\\w-]*");
-    private static final Pattern SHORTCODE_NAME = Pattern.compile("/?\\s*([A-Za-z0-9_](?:[\\w.-]|/(?=[\\w.-]))*)");
-    private static final Pattern OBJECT = Pattern.compile(
-            "(?s)\\s*(?:(site|page|layout|include|jekyll|paginator)(?:\\.[\\w-]+|\\[[^\\]]*\\])*"
-                    + "|('[^']*'|\"[^\"]*\")(?=\\s*\\|))\\s*(?:\\|.*)?");
+    private final Kind kind;
+    private final String name;
+    private final boolean closing;
+    private final BasedSequence chars;
+    private final int end;
+    private final BasedSequence paramText;
+    private List<Param> params;
 
     /**
-     * @param text  where to look
-     * @param start the index of a {@code {}
-     * @return the tag starting there, or {@code null} when none does
+     * @param kind      which of the kinds it is
+     * @param name      the tag or shortcode name ({@code highlight}, {@code figure}); for an object,
+     *                  its root variable or {@code string}
+     * @param closing   whether it is a shortcode's closing tag ({@code {{< /note >}}})
+     * @param chars     the tag as written
+     * @param end       the index in the searched text just after the tag
+     * @param paramText where its parameters are written; an object's is its whole expression
      */
+    Tag(Kind kind, String name, boolean closing, BasedSequence chars, int end, BasedSequence paramText) {
+        this.kind = kind;
+        this.name = name;
+        this.closing = closing;
+        this.chars = chars;
+        this.end = end;
+        this.paramText = paramText;
+    }
+
+    Kind kind() {
+        return kind;
+    }
+
+    String name() {
+        return name;
+    }
+
+    boolean closing() {
+        return closing;
+    }
+
+    BasedSequence chars() {
+        return chars;
+    }
+
+    int end() {
+        return end;
+    }
+
+    /** @return the parameters in order, read when first asked for (an object has one: its expression) */
+    List<Param> params() {
+        if (params == null) {
+            params = kind == Kind.LIQUID_OBJECT || kind == Kind.SHORTCODE_COMMENT
+                    ? List.of(new Param(null, paramText)) : params(paramText);
+        }
+        return params;
+    }
+
+    /** @return one tag at a known place ({@link TagScanner} finds many in one text faster) */
     static Tag at(BasedSequence text, int start) {
-        if (start + 3 >= text.length() || text.charAt(start) != '{') {
-            return null;
-        }
-        char second = text.charAt(start + 1);
-        if (second == '%') {
-            return liquid(text, start);
-        }
-        if (second != '{') {
-            return null;
-        }
-        char third = text.charAt(start + 2);
-        return third == '<' || third == '%' ? shortcode(text, start, third) : object(text, start);
+        return new TagScanner(text).at(start);
     }
 
-    private static Tag liquid(BasedSequence text, int start) {
-        int close = indexOf(text, "%}", start + 2);
-        if (close < 0) {
-            return null;
-        }
-        int from = skipSpace(text, start + 2 + (text.charAt(start + 2) == '-' ? 1 : 0), close);
-        int to = close > from && text.charAt(close - 1) == '-' ? close - 1 : close;
-        Matcher name = LIQUID_NAME.matcher(text.subSequence(from, to));
-        if (!name.lookingAt()) {
-            return null;
-        }
-        List<Param> params = params(text, from + name.end(), to);
-        return params == null ? null : new Tag(Kind.LIQUID, name.group(), false, params, text.subSequence(start, close + 2), close + 2);
-    }
-
-    private static Tag object(BasedSequence text, int start) {
-        int close = indexOf(text, "}}", start + 2);
-        if (close < 0) {
-            return null;
-        }
-        int from = start + 2 + (text.charAt(start + 2) == '-' ? 1 : 0);
-        int to = close > from && text.charAt(close - 1) == '-' ? close - 1 : close;
-        Matcher m = OBJECT.matcher(text.subSequence(from, to));
-        if (!m.matches()) {
-            return null;
-        }
-        BasedSequence expression = text.subSequence(from, to).trim();
-        return new Tag(Kind.LIQUID_OBJECT, m.group(1) != null ? m.group(1) : "string", false,
-                List.of(new Param(null, expression)), text.subSequence(start, close + 2), close + 2);
-    }
-
-    private static Tag shortcode(BasedSequence text, int start, char delimiter) {
-        String close = (delimiter == '<' ? ">" : "%") + "}}";
-        int from = skipSpace(text, start + 3, text.length());
-        if (text.subSequence(from).startsWith("/*")) {
-            int comment = indexOf(text, "*/", from + 2);
-            int end = comment < 0 ? -1 : skipSpace(text, comment + 2, text.length());
-            if (end < 0 || !text.subSequence(end).startsWith(close)) {
-                return null;
-            }
-            return new Tag(Kind.SHORTCODE_COMMENT, "", false, List.of(new Param(null, text.subSequence(from + 2, comment))),
-                    text.subSequence(start, end + 3), end + 3);
-        }
-        int closeAt = closeOf(text, from, close);
-        if (closeAt < 0) {
-            return null;
-        }
-        Matcher name = SHORTCODE_NAME.matcher(text.subSequence(from, closeAt));
-        if (!name.lookingAt()) {
-            return null;
-        }
-        int to = closeAt;
-        while (to > from && Character.isWhitespace(text.charAt(to - 1))) {
-            to--;
-        }
-        boolean closing = text.charAt(from) == '/';
-        if (!closing && to > from + name.end() && text.charAt(to - 1) == '/') {
-            to--; // self-closing {{< name />}}
-        }
-        List<Param> params = params(text, from + name.end(), Math.max(to, from + name.end()));
-        Kind kind = delimiter == '%' ? Kind.SHORTCODE_MARKDOWN : Kind.SHORTCODE;
-        return params == null ? null
-                : new Tag(kind, name.group(1), closing, params, text.subSequence(start, closeAt + 3), closeAt + 3);
-    }
-
-    /** @return where {@code close} ends the shortcode that starts before {@code from}, skipping quoted values; or -1 */
-    private static int closeOf(BasedSequence text, int from, String close) {
-        int limit = Math.min(text.length(), from + MAX_LENGTH);
-        for (int i = from; i < limit; i++) {
-            char c = text.charAt(i);
-            if (c == '"' || c == '`') {
-                i = quoteEnd(text, i, limit);
-                if (i < 0) {
-                    return -1;
-                }
-            } else if (c == close.charAt(0) && text.subSequence(i).startsWith(close)) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    /** @return the index of the quote closing the one at {@code open}, or -1 */
-    private static int quoteEnd(BasedSequence text, int open, int limit) {
-        char quote = text.charAt(open);
-        for (int i = open + 1; i < limit; i++) {
-            char c = text.charAt(i);
-            if (c == '\\' && quote == '"') {
-                i++;
-            } else if (c == quote) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    /** @return the parameters in {@code text[from, to)}, or {@code null} when a quote is not closed */
-    private static List<Param> params(BasedSequence text, int from, int to) {
+    /** @return the parameters in {@code text}; a quote left open runs to the end */
+    private static List<Param> params(BasedSequence text) {
         List<Param> params = new ArrayList<>();
-        int i = skipSpace(text, from, to);
+        int to = text.length();
+        int i = skipSpace(text, 0, to);
         while (i < to) {
             int valueStart = i;
             String name = null;
             int end = token(text, i, to, true);
-            if (end < 0) {
-                return null;
-            }
             if (end < to && text.charAt(end) == '=' && text.charAt(i) != '"' && text.charAt(i) != '`') {
                 name = text.subSequence(i, end).toString();
                 valueStart = end + 1;
                 end = valueStart < to ? token(text, valueStart, to, false) : valueStart;
-                if (end < 0) {
-                    return null;
-                }
             }
             params.add(new Param(name, text.subSequence(valueStart, end)));
             i = skipSpace(text, end, to);
         }
-        return params;
+        return List.copyOf(params);
     }
 
     /** @return the end of the token at {@code i}: a quoted string, or a run up to space (or {@code =} when a name may end there) */
     private static int token(BasedSequence text, int i, int to, boolean mayBeName) {
         char c = text.charAt(i);
         if (c == '"' || c == '`' || c == '\'') {
-            int end = quoteEnd(text, i, to);
-            return end < 0 ? -1 : end + 1;
+            for (int j = i + 1; j < to; j++) {
+                if (text.charAt(j) == '\\' && c == '"') {
+                    j++;
+                } else if (text.charAt(j) == c) {
+                    return j + 1;
+                }
+            }
+            return to;
         }
         int j = i;
         while (j < to && !Character.isWhitespace(text.charAt(j)) && !(mayBeName && text.charAt(j) == '=')) {
@@ -220,12 +151,7 @@ record Tag(Kind kind, String name, boolean closing, List<Param> params, BasedSeq
         return j;
     }
 
-    private static int indexOf(BasedSequence text, String what, int from) {
-        int found = text.indexOf(what, from);
-        return found >= 0 && found - from <= MAX_LENGTH ? found : -1;
-    }
-
-    private static int skipSpace(BasedSequence text, int i, int to) {
+    static int skipSpace(CharSequence text, int i, int to) {
         while (i < to && Character.isWhitespace(text.charAt(i))) {
             i++;
         }
@@ -236,7 +162,6 @@ record Tag(Kind kind, String name, boolean closing, List<Param> params, BasedSeq
     boolean shortcode() {
         return kind == Kind.SHORTCODE || kind == Kind.SHORTCODE_MARKDOWN;
     }
-
     /**
      * @param key      a parameter name, or {@code null} for positional only
      * @param position the place of the same parameter when given positionally, or -1 for named only
@@ -246,7 +171,7 @@ record Tag(Kind kind, String name, boolean closing, List<Param> params, BasedSeq
     Param find(String key, int position) {
         int index = 0;
         Param positional = null;
-        for (Param p : params) {
+        for (Param p : params()) {
             if (key != null && key.equals(p.name())) {
                 return p;
             }

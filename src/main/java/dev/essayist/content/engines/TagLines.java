@@ -12,6 +12,7 @@ import com.vladsch.flexmark.parser.block.ParserState;
 import com.vladsch.flexmark.util.ast.Block;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.data.DataHolder;
+import com.vladsch.flexmark.util.data.NullableDataKey;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
 import java.util.Set;
 
@@ -25,6 +26,11 @@ import java.util.Set;
  * is text; a line indented four spaces or more is code.
  */
 final class TagLines extends AbstractBlockParser {
+
+    /** Most blocks a callout may be inside (callouts, lists, quotes), so no body can nest past the stack. */
+    static final int MAX_DEPTH = 32;
+
+    private static final NullableDataKey<TagScanner> SCANNER = new NullableDataKey<>("ESSAYIST_TAG_LINES_SCANNER");
 
     private final Block block;
     private final int end;
@@ -97,23 +103,23 @@ final class TagLines extends AbstractBlockParser {
                 || line.charAt(at + 1) != '%' && line.charAt(at + 1) != '{') {
             return BlockStart.none();
         }
-        // Read from the whole source, so a shortcode may go on over the following lines.
-        BasedSequence source = line.getBaseSequence();
+        Document document = (Document) state.getProperties();
         int offset = line.getIndexOffset(at);
-        Tag tag = Tag.at(source, offset);
-        if (tag == null || tag.kind() == Tag.Kind.LIQUID_OBJECT || tag.kind() == Tag.Kind.SHORTCODE_COMMENT
-                || !restOfLineBlank(source, tag.end()) || Values.of(tag, urls) != null) {
+        if (RawRegions.of(document).literal(offset)) {
             return BlockStart.none();
         }
-        Document document = (Document) state.getProperties();
-        if (RawRegions.of(document).literal(offset)) {
+        // Read from the whole source, so a shortcode may go on over the following lines.
+        BasedSequence source = line.getBaseSequence();
+        Tag tag = scanner(document, source).at(offset);
+        if (tag == null || tag.kind() == Tag.Kind.LIQUID_OBJECT || tag.kind() == Tag.Kind.SHORTCODE_COMMENT
+                || !restOfLineBlank(source, tag.end()) || Values.of(tag, urls) != null) {
             return BlockStart.none();
         }
         AbstractBlockParser parser;
         Callouts.Kind kind = Callouts.kind(tag);
         if (Highlights.opens(tag)) {
             parser = new Highlights(tag);
-        } else if (kind != null) {
+        } else if (kind != null && state.getActiveBlockParsers().size() <= MAX_DEPTH) {
             parser = new CalloutBlocks(tag, kind);
         } else if (tag.shortcode() && !tag.closing() && tag.name().equals("figure") && HugoFigure.image(tag) != null) {
             parser = new TagLines(HugoFigure.figure(tag), tag.end());
@@ -123,8 +129,20 @@ final class TagLines extends AbstractBlockParser {
         return BlockStart.of(parser).atIndex(state.getLineEndIndex());
     }
 
+    /** @return the scanner of the document's whole source, made once per document */
+    private static TagScanner scanner(Document document, BasedSequence source) {
+        TagScanner scanner = SCANNER.get(document);
+        if (scanner == null || scanner.text() != source) {
+            scanner = new TagScanner(source);
+            document.set(SCANNER, scanner);
+        }
+        return scanner;
+    }
+
+    /** @return whether only white space follows {@code from} on its line (looked at up to {@link Tag#MAX_LENGTH} characters) */
     private static boolean restOfLineBlank(BasedSequence source, int from) {
-        for (int i = from; i < source.length() && source.charAt(i) != '\n'; i++) {
+        int limit = Math.min(source.length(), from + Tag.MAX_LENGTH);
+        for (int i = from; i < limit && source.charAt(i) != '\n'; i++) {
             if (!Character.isWhitespace(source.charAt(i))) {
                 return false;
             }

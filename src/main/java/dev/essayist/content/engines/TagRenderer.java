@@ -65,6 +65,8 @@ final class TagRenderer implements NodeRenderer {
             problem = tag.label() + " names no " + tag.name() + " id the site can link to; it is left out";
         } else if (tag.shortcode() && !tag.closing() && tag.name().equals("figure")) {
             problem = tag.label() + " has no src; it is left out";
+        } else if (block && Callouts.kind(tag) != null) {
+            problem = tag.label() + " is inside more than " + TagLines.MAX_DEPTH + " blocks (callouts, lists, quotes); it is left out";
         } else if (Highlights.opens(tag) || Callouts.kind(tag) != null) {
             problem = tag.label() + " must stand alone on its line, with its closing tag on a line of its own; it is left out";
         } else if (tag.closing() || tag.kind() == Tag.Kind.LIQUID && tag.name().startsWith("end")) {

@@ -28,7 +28,7 @@ final class Values {
     }
 
     private static final Set<String> SITE_ROOTS = Set.of("site.baseurl", "site.url", "site.github.url");
-    private static final Pattern STRING_WITH_FILTERS = Pattern.compile("(?s)('([^']*)'|\"([^\"]*)\")((?:\\s*\\|[^|]*)+)");
+    private static final Pattern STRING_WITH_FILTERS = Pattern.compile("(?s)('([^']*)'|\"([^\"]*)\")((?:\\s*\\|[^|]*){1,16})");
     private static final Pattern URL_FILTER = Pattern.compile(
             "\\s*(?:relative_url|absolute_url|prepend:\\s*site\\.(?:baseurl|url))\\s*");
 
