@@ -1,7 +1,6 @@
 package dev.essayist.content.engines;
 
 import com.vladsch.flexmark.util.sequence.BasedSequence;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -101,7 +100,7 @@ final class Tag {
     List<Param> params() {
         if (params == null) {
             params = kind == Kind.LIQUID_OBJECT || kind == Kind.SHORTCODE_COMMENT
-                    ? List.of(new Param(null, paramText)) : params(paramText);
+                    ? List.of(new Param(null, paramText)) : TagParams.read(paramText);
         }
         return params;
     }
@@ -109,46 +108,6 @@ final class Tag {
     /** @return one tag at a known place ({@link TagScanner} finds many in one text faster) */
     static Tag at(BasedSequence text, int start) {
         return new TagScanner(text).at(start);
-    }
-
-    /** @return the parameters in {@code text}; a quote left open runs to the end */
-    private static List<Param> params(BasedSequence text) {
-        List<Param> params = new ArrayList<>();
-        int to = text.length();
-        int i = skipSpace(text, 0, to);
-        while (i < to) {
-            int valueStart = i;
-            String name = null;
-            int end = token(text, i, to, true);
-            if (end < to && text.charAt(end) == '=' && text.charAt(i) != '"' && text.charAt(i) != '`') {
-                name = text.subSequence(i, end).toString();
-                valueStart = end + 1;
-                end = valueStart < to ? token(text, valueStart, to, false) : valueStart;
-            }
-            params.add(new Param(name, text.subSequence(valueStart, end)));
-            i = skipSpace(text, end, to);
-        }
-        return List.copyOf(params);
-    }
-
-    /** @return the end of the token at {@code i}: a quoted string, or a run up to space (or {@code =} when a name may end there) */
-    private static int token(BasedSequence text, int i, int to, boolean mayBeName) {
-        char c = text.charAt(i);
-        if (c == '"' || c == '`' || c == '\'') {
-            for (int j = i + 1; j < to; j++) {
-                if (text.charAt(j) == '\\' && c == '"') {
-                    j++;
-                } else if (text.charAt(j) == c) {
-                    return j + 1;
-                }
-            }
-            return to;
-        }
-        int j = i;
-        while (j < to && !Character.isWhitespace(text.charAt(j)) && !(mayBeName && text.charAt(j) == '=')) {
-            j++;
-        }
-        return j;
     }
 
     static int skipSpace(CharSequence text, int i, int to) {
