@@ -57,7 +57,8 @@ import org.jsoup.select.QueryParser;
  * strikethrough, task lists and autolinks, footnotes, ids with anchor links on headings, and
  * file names on fenced code ({@link CodeBlockTitles}); and, for technical writing
  * ({@code content.render}), PlantUML diagrams, TeX math, GitHub's alerts, figures with sized and
- * resized images, and sidenotes.
+ * resized images, and sidenotes; and the body syntax of posts moved from Jekyll and Hugo
+ * ({@code content.engines}: Liquid tags, shortcodes, heading ids and kramdown attribute lists).
  *
  * <p>Thread-safe: flexmark's parser and renderer are immutable once built, and each call makes
  * its own document.
