@@ -132,7 +132,9 @@ public class ContentIndexer {
             List<ContentProblem> found = new ArrayList<>(problems.record(states, onDisk));
             change.gonePosts().forEach(links::remove);
             stored.forEach(links::put);
-            found.addAll(problems.replaceLinks(links.check(aliases.findAliasSources().stream().map(AliasSource::path).toList())));
+            Set<String> slugs = new HashSet<>();
+            posts.findSources().forEach(s -> slugs.add(s.slug()));
+            found.addAll(problems.replaceLinks(links.check(aliases.findAliasSources().stream().map(AliasSource::path).toList(), slugs)));
             found.sort(ContentProblem.ORDER);
             ContentProblems.log(found);
             IndexReport report = new IndexReport(entries.size(), stored.size() + change.pages().size(),

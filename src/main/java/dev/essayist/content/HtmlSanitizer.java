@@ -19,7 +19,10 @@ import org.owasp.html.PolicyFactory;
  * carry script into a reader's browser, whatever an author (or a pasted snippet) writes.
  *
  * <p>Kept: what Markdown and its extensions produce, plus the HTML authors commonly write inside
- * Markdown ({@code <figure>}, {@code <details>}, {@code <kbd>}, {@code <sup>}, tables, images). Removed:
+ * Markdown ({@code <figure>}, {@code <details>}, {@code <kbd>}, {@code <sup>}, tables, images,
+ * {@code <video>} and {@code <audio>} with {@code <source>} and {@code <track>}, always with
+ * controls), and the author's own ids ({@code content.render.AuthorIds} keeps them from shadowing
+ * anything a script reads). Removed:
  * every other element ({@code <script>}, {@code <style>}, {@code <iframe>}, {@code <object>},
  * {@code <embed>}, {@code <form>}, SVG and MathML beyond {@link ForeignElementPolicy}, ...; the text
  * of script and style goes with them, the text of the others stays), every event-handler and
@@ -56,6 +59,21 @@ final class HtmlSanitizer {
 
     private static final Pattern ALIGN = Pattern.compile("(?i)left|center|right");
 
+    /** A media URL: {@code http(s)} or relative, never another scheme (not even {@code mailto:}). */
+    private static final Pattern MEDIA_URL = Pattern.compile("(?is)https?://.*|[^:/?#]*(?:[/?#].*)?");
+
+    /** Elements an author's own id may go on ({@code <a id="f1"></a>}, {@code <h2 id="x">}); see {@code AuthorIds}. */
+    private static final String[] WITH_IDS = {"a", "span", "p", "div", "li", "sup", "figure", "table", "dt", "dd",
+            "blockquote", "details", "pre"};
+
+    /** A {@code <video>} or {@code <audio>} always shows its controls, so nothing plays unseen. */
+    private static final ElementPolicy WITH_CONTROLS = (name, attrs) -> {
+        if (value(attrs, "controls") == null) {
+            attrs.addAll(List.of("controls", "controls"));
+        }
+        return name;
+    };
+
     /**
      * A task-list box (GitHub task lists render as {@code <input type="checkbox" disabled>}): kept only
      * as a checkbox, always disabled, so no other form control can be smuggled in.
@@ -76,7 +94,7 @@ final class HtmlSanitizer {
                     "em", "strong", "i", "b", "del", "s", "ins", "mark", "small", "sup", "sub", "abbr",
                     "ul", "ol", "li", "dl", "dt", "dd",
                     "table", "caption", "thead", "tbody", "tfoot", "tr", "th", "td",
-                    "figure", "figcaption", "details", "summary", "div", "span", "a", "img")
+                    "figure", "figcaption", "details", "summary", "div", "span", "a", "img", "source", "track")
             .allowElements(HEADINGS)
             .allowElements(CHECKBOX_ONLY, "input")
             .allowAttributes("href", "title").onElements("a")
@@ -90,7 +108,23 @@ final class HtmlSanitizer {
             .allowAttributes("class").matching(CLASSES)
                     .onElements("span", "code", "pre", "div", "a", "sup", "li", "ol", "figure", "figcaption")
             .allowAttributes("id").matching(ID).onElements(HEADINGS)
-            .allowAttributes("id").matching(ID).onElements("li", "sup", "div")
+            .allowAttributes("id").matching(ID).onElements(WITH_IDS)
+            // A callout's label (content.engines.Callouts); other paragraphs carry no class.
+            .allowAttributes("class").matching(Pattern.compile("callout-title")).onElements("p")
+            // Video and audio the reader starts: http(s) or relative sources, controls always on,
+            // no autoplay; the CSP allows media from https: (SecurityHeadersFilter).
+            .allowElements(WITH_CONTROLS, "video", "audio")
+            .allowAttributes("src").matching(MEDIA_URL).onElements("video", "audio", "source", "track")
+            .allowAttributes("poster").matching(MEDIA_URL).onElements("video")
+            .allowAttributes("controls", "loop", "muted", "playsinline").onElements("video", "audio")
+            .allowAttributes("preload").matching(Pattern.compile("none|metadata|auto")).onElements("video", "audio")
+            .allowAttributes("width", "height").matching(PIXELS).onElements("video")
+            .allowAttributes("type").matching(Pattern.compile("(?i)(?:video|audio)/[\\w.+-]{1,64}(?:;\\s*codecs=\"[\\w.,+ -]{0,100}\")?"))
+                    .onElements("source")
+            .allowAttributes("kind").matching(Pattern.compile("subtitles|captions|descriptions|chapters|metadata"))
+                    .onElements("track")
+            .allowAttributes("srclang").matching(Pattern.compile("[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8}){0,4}")).onElements("track")
+            .allowAttributes("label", "default").onElements("track")
             .allowAttributes("tabindex").matching(TABINDEX).onElements("div", "pre", "figure")
             .allowAttributes("role").matching(ROLE).onElements("div", "pre")
             .allowAttributes("aria-label").onElements("div", "pre")

@@ -65,16 +65,17 @@ final class LinkChecker {
 
     /**
      * @param aliasPaths every alias path in the index, without trailing slashes
+     * @param slugs      every post's slug ({@code /posts/{slug}} leads to the post whatever the permalink)
      * @return a warning for each broken internal link of each post, in file and line order
      */
-    List<ContentProblem> check(Collection<String> aliasPaths) {
+    List<ContentProblem> check(Collection<String> aliasPaths, Set<String> slugs) {
         Map<String, Targets> byPath = new HashMap<>();
         byFile.values().forEach(t -> byPath.put(t.pathKey(), t));
         Set<String> aliases = Set.copyOf(aliasPaths);
         List<ContentProblem> problems = new ArrayList<>();
         for (Targets post : byFile.values()) {
             for (Reference ref : post.references()) {
-                String message = problem(post, ref, byPath, aliases);
+                String message = problem(post, ref, byPath, aliases, slugs);
                 if (message != null) {
                     problems.add(ContentProblem.warning(post.file(), post.bodyLine() - 1 + ref.line(), message));
                 }
@@ -84,7 +85,8 @@ final class LinkChecker {
         return problems;
     }
 
-    private String problem(Targets post, Reference ref, Map<String, Targets> byPath, Set<String> aliases) {
+    private String problem(Targets post, Reference ref, Map<String, Targets> byPath, Set<String> aliases,
+                           Set<String> slugs) {
         InternalLink link = InternalLink.parse(ref.url(), base).orElse(null);
         if (link == null) {
             return null;
@@ -100,7 +102,7 @@ final class LinkChecker {
             return fragment == null || target.anchors().contains(fragment) ? null
                     : what + ": essay '" + link.path() + "' has no heading with the id '" + fragment + "'";
         }
-        if (aliases.contains(link.path())) {
+        if (aliases.contains(link.path()) || link.postSlug().filter(slugs::contains).isPresent()) {
             return null;
         }
         String file = link.staticFile().orElse(null);

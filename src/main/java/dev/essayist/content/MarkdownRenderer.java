@@ -14,7 +14,12 @@ import com.vladsch.flexmark.html.HtmlRenderer;
 import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.data.MutableDataSet;
+import dev.essayist.content.engines.AttributeLists;
+import dev.essayist.content.engines.CodeText;
+import dev.essayist.content.engines.EngineSyntax;
+import dev.essayist.content.engines.PostUrls;
 import dev.essayist.content.render.Alerts;
+import dev.essayist.content.render.AuthorIds;
 import dev.essayist.content.render.CheapAutolinks;
 import dev.essayist.content.render.SharedTables;
 import dev.essayist.content.render.BlockProblem;
@@ -23,6 +28,7 @@ import dev.essayist.content.render.Figures;
 import dev.essayist.content.render.ImageFiles;
 import dev.essayist.content.render.ImageVariants;
 import dev.essayist.content.render.MathSyntax;
+import dev.essayist.content.render.PlainText;
 import dev.essayist.content.render.Sidenotes;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -41,7 +47,8 @@ import org.jsoup.select.QueryParser;
  * strikethrough, task lists and autolinks, footnotes, ids with anchor links on headings, and
  * file names on fenced code ({@link CodeBlockTitles}); and, for technical writing
  * ({@code content.render}), PlantUML diagrams, TeX math, GitHub's alerts, figures with sized and
- * resized images, and sidenotes.
+ * resized images, and sidenotes; and the body syntax of posts moved from Jekyll and Hugo
+ * ({@code content.engines}: Liquid tags, shortcodes, heading ids and kramdown attribute lists).
  *
  * <p>Thread-safe: flexmark's parser and renderer are immutable once built, and each call makes
  * its own document.
@@ -77,12 +84,24 @@ public final class MarkdownRenderer {
      * @param variants makes resized copies of large images, for {@code srcset}
      */
     public MarkdownRenderer(ImageFiles images, ImageVariants variants) {
+        this(images, variants, PostUrls.DEFAULT);
+    }
+
+    /**
+     * Builds the parser and renderer with Essayist's extensions.
+     *
+     * @param images   finds the file behind an image's {@code src}, for its size
+     * @param variants makes resized copies of large images, for {@code srcset}
+     * @param postUrls the URL of another post named by Jekyll's {@code post_url}/{@code link} or Hugo's {@code ref}/{@code relref}
+     */
+    public MarkdownRenderer(ImageFiles images, ImageVariants variants, PostUrls postUrls) {
         this.figures = new Figures(images, variants);
         MutableDataSet options = new MutableDataSet()
                 .set(Parser.EXTENSIONS, List.of(
                         new SharedTables(), StrikethroughExtension.create(), TaskListExtension.create(),
                         new CheapAutolinks(), FootnoteExtension.create(), AnchorLinkExtension.create(),
-                        CodeBlockTitles.create(), MathSyntax.create(), FencedBlocks.create()))
+                        CodeBlockTitles.create(), MathSyntax.create(), FencedBlocks.create(),
+                        EngineSyntax.create(postUrls), AttributeLists.create()))
                 .set(TablesExtension.CLASS_NAME, "")
                 // Line starts are recorded while parsing, so a node's line is a binary search
                 // (References); without it flexmark scans the text from its start for every node.
@@ -117,7 +136,7 @@ public final class MarkdownRenderer {
      * @return the HTML fragment and what was learned while rendering it
      */
     public RenderedMarkdown render(String markdown, Path sourceFile) {
-        com.vladsch.flexmark.util.ast.Document document = parser.parse(markdown);
+        com.vladsch.flexmark.util.ast.Document document = EngineSyntax.parse(parser, markdown);
         List<Reference> references = References.of(document);
         String rendered = renderer.render(document);
         // The sanitised output goes straight into jsoup's tree when flexmark wrote all of it;
@@ -145,6 +164,8 @@ public final class MarkdownRenderer {
         doc.outputSettings().prettyPrint(false);
         Element body = doc.body();
         Alerts.apply(body);
+        CodeText.apply(body);
+        AuthorIds.apply(body);
         figures.apply(body, sourceFile);
 
         List<Heading> headings = new ArrayList<>();
@@ -168,8 +189,8 @@ public final class MarkdownRenderer {
         }
         CodeBlockTitles.wrap(body);
         Element firstParagraph = body.selectFirst(FIRST_PARAGRAPHS);
-        String excerpt = firstParagraph == null ? "" : BodyText.truncate(firstParagraph.text(), EXCERPT_CHARS);
-        String text = body.text();
+        String excerpt = firstParagraph == null ? "" : BodyText.truncate(PlainText.of(firstParagraph), EXCERPT_CHARS);
+        String text = PlainText.of(body);
         int words = BodyText.countWords(text);
         Set<String> anchors = new LinkedHashSet<>(body.select(IDS).eachAttr("id"));
         Sidenotes.add(body);

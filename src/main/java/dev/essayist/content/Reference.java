@@ -8,5 +8,5 @@ package dev.essayist.content;
  * @param image whether it is an image
  */
 @io.micronaut.serde.annotation.Serdeable
-record Reference(String url, int line, boolean image) {
+public record Reference(String url, int line, boolean image) {
 }

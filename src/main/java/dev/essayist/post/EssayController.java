@@ -131,6 +131,14 @@ class EssayController {
             }
             return HttpCaching.send(request, render(post.get(), now));
         }
+        // Essayist's own form of an essay's address, /posts/{slug}, leads to it whatever the
+        // permalink (links written for Jekyll's post_url and Hugo's ref resolve to this form).
+        if (key.startsWith("/posts/") && key.indexOf('/', 7) < 0) {
+            Optional<String> moved = posts.findPublishedPathBySlug(key.substring(7), now);
+            if (moved.isPresent() && !moved.get().equals(asked)) {
+                return HttpResponse.redirect(URI.create(moved.get()));
+            }
+        }
         Optional<Rendered> file = bundles.find(key, now);
         if (file.isPresent()) {
             return HttpCaching.send(request, file.get(), HttpStatus.OK, HttpCaching.PAGE_CACHE);

@@ -84,6 +84,14 @@ public interface PostRepository extends GenericRepository<Post, Long> {
             + " ORDER BY p.published_at DESC, p.id DESC LIMIT 1")
     Optional<PostSummary> findOlder(Instant now, Instant publishedAt, long id);
 
+    /**
+     * @param slug a slug
+     * @param now  the current time
+     * @return the canonical path of the newest published post with that slug
+     */
+    @Query("SELECT p.path FROM post p WHERE p.slug = :slug AND " + PUBLISHED + " ORDER BY p.published_at DESC LIMIT 1")
+    Optional<String> findPublishedPathBySlug(String slug, Instant now);
+
     /** @return the published post just newer than the given one, if any */
     @Query("SELECT " + SUMMARY + " FROM post p WHERE " + PUBLISHED
             + " AND (p.published_at > :publishedAt OR (p.published_at = :publishedAt AND p.id > :id))"

@@ -41,10 +41,12 @@ public class SecurityHeadersFilter implements Ordered {
      * or {@code 'unsafe-eval'}, so templates reference script and style files under {@code static/}.
      * Images may also come from any {@code https:} host, because essays embed diagrams hosted
      * elsewhere; the sanitiser already keeps only {@code http(s)} and relative image URLs, and
-     * {@code data:} images are refused by both. No plugins, no {@code <base>} rewriting, no framing
+     * {@code data:} images are refused by both. Video and audio ({@code <video>}, {@code <audio>}
+     * with controls) may likewise come from any {@code https:} host. No plugins, no {@code <base>} rewriting, no framing
      * by other sites (clickjacking), forms post only to us.
      */
-    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' https:; object-src 'none'; "
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' https:; media-src 'self' https:; "
+            + "object-src 'none'; "
             + "base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
 
     /** Powerful features no page here needs, switched off for every origin (W3C Permissions Policy). */

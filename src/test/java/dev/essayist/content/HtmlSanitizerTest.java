@@ -3,6 +3,8 @@ package dev.essayist.content;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.essayist.XssCorpus;
+import dev.essayist.content.RenderedMarkdown;
+import java.util.List;
 import java.util.stream.Stream;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -70,11 +72,14 @@ class HtmlSanitizerTest {
     }
 
     @Test
-    void keepsClassesAndIdsOnlyWhereMarkdownPutsThem() {
-        Element body = render("<p class=\"x\" id=\"p1\">para</p> <span class=\"hl\" id=\"s1\">span</span>");
-        assertThat(body.selectFirst("p").attributes().size()).isZero();
+    void keepsAuthorIdsButClassesOnlyWhereMarkdownPutsThem() {
+        Element body = render("<p class=\"x\" id=\"p1\">para</p> <span class=\"hl\" id=\"s1\">span</span>"
+                + " <img id=\"i1\" src=\"/a.png\" alt=\"\">");
+        assertThat(body.selectFirst("p").className()).isEmpty();
+        assertThat(body.selectFirst("p").id()).isEqualTo("p1");
         assertThat(body.selectFirst("span").className()).isEqualTo("hl");
-        assertThat(body.selectFirst("span").id()).isEmpty();
+        assertThat(body.selectFirst("span").id()).isEqualTo("s1");
+        assertThat(body.selectFirst("img").id()).isEmpty();
     }
 
     @Test
@@ -126,5 +131,49 @@ class HtmlSanitizerTest {
         assertThat(svg.selectFirst("text").hasAttr("fill")).isFalse();
         assertThat(svg.selectFirst("rect").attr("stroke")).isEqualTo("currentColor");
         assertThat(body.selectFirst("math[display=block] mi").text()).isEqualTo("x");
+    }
+
+    @Test
+    void videoAndAudioKeepHttpOrRelativeSourcesAndAlwaysShowControls() {
+        Element body = render("<video src=\"https://media.example/a.mp4\" poster=\"/p.png\" autoplay width=\"640\" onplay=\"x()\">"
+                + "<source src=\"/a.webm\" type=\"video/webm\"><source src=\"javascript:alert(1)\" type=\"video/mp4\">"
+                + "<track src=\"/a.vtt\" kind=\"captions\" srclang=\"en\" label=\"English\" default></video>\n\n"
+                + "<audio src=\"data:audio/wav;base64,AAAA\" preload=\"none\"><source src=\"mailto:x@example.com\"></audio>\n");
+        Element video = body.selectFirst("video");
+        assertThat(video.attr("src")).isEqualTo("https://media.example/a.mp4");
+        assertThat(video.attr("poster")).isEqualTo("/p.png");
+        assertThat(video.attr("width")).isEqualTo("640");
+        assertThat(video.hasAttr("controls")).isTrue();
+        assertThat(video.hasAttr("autoplay") || video.hasAttr("onplay")).isFalse();
+        assertThat(video.select("source[src]")).extracting(s -> s.attr("src") + " " + s.attr("type")).containsExactly("/a.webm video/webm");
+        Element track = video.selectFirst("track");
+        assertThat(List.of(track.attr("src"), track.attr("kind"), track.attr("srclang"), track.attr("label")))
+                .containsExactly("/a.vtt", "captions", "en", "English");
+        Element audio = body.selectFirst("audio");
+        assertThat(audio.hasAttr("controls")).isTrue();
+        assertThat(audio.attr("preload")).isEqualTo("none");
+        assertThat(audio.select("[src]")).isEmpty();
+    }
+
+    @Test
+    void canvasScriptsAndNamesStayOut() {
+        Element body = render("<canvas id=\"c\" width=\"10\">fallback</canvas> <img name=\"cookie\" src=\"/x.png\" alt=\"\">"
+                + " <form name=\"forms\"><input name=\"q\"></form><script>alert(1)</script>\n");
+        assertThat(body.select("canvas, script, form, [name]")).isEmpty();
+        assertThat(body.text()).doesNotContain("alert");
+    }
+
+    @Test
+    void authorIdsSurviveAndThoseAScriptTestsForArePrefixed() {
+        RenderedMarkdown rendered = renderer.render("Claim.<sup><a href=\"#f1\">1</a></sup> See [below](#EventSource).\n\n"
+                + "<a id=\"f1\"></a>1. Source. <a id=\"location\"></a><span id=\"EventSource\">x</span>"
+                + " <div id=\"addEventListener\">y</div>\n\n## hljs\n\n<h2 id=\"x\">Raw heading</h2>\n");
+        Element body = Jsoup.parseBodyFragment(rendered.html()).body();
+        assertThat(body.select("[id]").eachAttr("id")).containsExactly("f1", "location", "user-content-EventSource",
+                "addEventListener", "user-content-hljs", "x");
+        assertThat(body.select("a[href]").eachAttr("href"))
+                .containsExactly("#f1", "#user-content-EventSource", "#user-content-hljs");
+        assertThat(rendered.headings()).extracting(dev.essayist.post.Heading::id).containsExactly("user-content-hljs", "x");
+        assertThat(rendered.anchors()).contains("f1", "location", "x");
     }
 }

@@ -108,4 +108,13 @@ class MarkdownRendererTest {
         assertThat(cut).endsWith("…").hasSizeLessThanOrEqualTo(41);
         assertThat(cut.substring(0, cut.length() - 1)).doesNotEndWith(" ").matches("(alpha ?)+");
     }
+
+    @Test
+    void excerptAndSearchTextCarryNoFootnoteMarkers() {
+        RenderedMarkdown rendered = renderer.render("Postgres added it in 2020[^1]. Others[^note] followed.\n\n"
+                + "[^1]: Release notes.\n[^note]: Later.\n");
+        assertThat(rendered.excerpt()).isEqualTo("Postgres added it in 2020. Others followed.");
+        assertThat(rendered.text()).startsWith("Postgres added it in 2020. Others followed.");
+        assertThat(html(rendered).select("sup a.footnote-ref")).hasSize(2);
+    }
 }

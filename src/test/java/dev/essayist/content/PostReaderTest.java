@@ -62,4 +62,14 @@ class PostReaderTest {
                 .containsExactly("posts/a.md:8:ERROR", "posts/a.md:11:ERROR");
         assertThat(post.body().html()).contains("not ( a diagram", "formula");
     }
+
+    @Test
+    void engineTagsTheSiteDoesNotRunAreWarningsAtTheirFileLines() throws ContentException {
+        ParsedPost post = parse("a.md", "---\ntitle: T\ndate: 2025-03-14\n---\nIntro {% include note.html %}.\n\n"
+                + "{{< tweet \"not-an-id\" >}}\n\nSee [the other]({% post_url 2025-01-01-other %}).\n");
+        assertThat(post.warnings()).extracting(Object::toString).containsExactly(
+                "posts/a.md:5: warning: {% include %} is a Liquid tag this site does not run; it is left out of the page",
+                "posts/a.md:7: warning: {{< tweet >}} names no tweet id the site can link to; it is left out");
+        assertThat(post.body().references()).extracting(Reference::url).containsExactly("/posts/other");
+    }
 }

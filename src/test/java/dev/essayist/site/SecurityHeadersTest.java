@@ -51,7 +51,8 @@ class SecurityHeadersTest extends SiteFixture {
         assertThat(response.values("Content-Security-Policy")).as("CSP of %s", what)
                 .containsExactly(SecurityHeadersFilter.CONTENT_SECURITY_POLICY);
         assertThat(response.header("Content-Security-Policy")).as("CSP of %s", what).startsWith("default-src 'self';")
-                .contains("object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'", "form-action 'self'")
+                .contains("object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'", "form-action 'self'",
+                        "media-src 'self' https:")
                 .doesNotContain("unsafe-inline", "unsafe-eval", "*", "data:");
         assertThat(response.values("X-Content-Type-Options")).as("nosniff on %s", what).containsExactly("nosniff");
         assertThat(response.values("Referrer-Policy")).as("Referrer-Policy of %s", what)
