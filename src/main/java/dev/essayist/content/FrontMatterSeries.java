@@ -22,16 +22,35 @@ final class FrontMatterSeries {
 
     /**
      * @param fields   the front matter
-     * @param warnings receives a warning for a name without a letter or digit, which can have no address
-     * @return the series' name, stripped; {@code null} when there is none (or it can have no address)
-     * @throws ContentException if {@code series} is not text, or it or its slug is longer than {@link #MAX_NAME}
+     * @param warnings receives a warning for a name without a letter or digit, which can have no address,
+     *                 and for a list of several names, of which the first is kept
+     * @return the series' name, stripped: the text, or the first item of a list (a Hugo taxonomy);
+     *         {@code null} when there is none (or it can have no address)
+     * @throws ContentException if {@code series} is neither text nor a list of texts, or it or its slug is
+     *                          longer than {@link #MAX_NAME}
      */
     static String name(FrontMatterFields fields, List<ContentProblem> warnings) throws ContentException {
-        String name = fields.string("series").map(String::strip).filter(v -> !v.isEmpty()).orElse(null);
+        int line = fields.line("series");
+        String name;
+        try {
+            name = fields.string("series").map(String::strip).filter(v -> !v.isEmpty()).orElse(null);
+        } catch (ContentException notText) {
+            // Hugo themes declare series as a taxonomy, a list (series: ["Name"]).
+            List<String> names;
+            try {
+                names = fields.strings("series");
+            } catch (ContentException neither) {
+                throw fields.error(line, "'series' must be a name, such as series: \"Multi-tenant PostgreSQL\"");
+            }
+            if (names.size() > 1) {
+                warnings.add(ContentProblem.warning(fields.file(), line, "'series' names " + names.size()
+                        + " series; a post is a part of one here, so it is in \"" + names.get(0) + "\" only"));
+            }
+            name = names.isEmpty() ? null : names.get(0);
+        }
         if (name == null) {
             return null;
         }
-        int line = fields.line("series");
         String slug = Slugs.of(name);
         if (slug.isEmpty()) {
             warnings.add(ContentProblem.warning(fields.file(), line, "'series' (\"" + name
@@ -63,7 +82,7 @@ final class FrontMatterSeries {
         } catch (NumberFormatException e) {
             throw fields.error(line, "'series_order' must be a whole number such as 2, not \"" + text + "\"");
         }
-        if (fields.string("series").map(String::isBlank).orElse(true)) {
+        if (!fields.keys().contains("series")) {
             warnings.add(ContentProblem.warning(fields.file(), line,
                     "'series_order' is ignored: the post has no 'series'"));
             return null;

@@ -1,7 +1,7 @@
 package dev.essayist.content;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -16,7 +16,7 @@ class FrontMatterSeriesTest {
     }
 
     private static ContentProblem errorOf(String yaml) {
-        return org.assertj.core.api.Assertions.catchThrowableOfType(ContentException.class,
+        return catchThrowableOfType(ContentException.class,
                 () -> parse(yaml, new ArrayList<>())).problem();
     }
 
@@ -86,8 +86,25 @@ class FrontMatterSeriesTest {
     }
 
     @Test
-    void seriesThatIsAListIsAnError() {
-        assertThatThrownBy(() -> parse("series: [A, B]\n", new ArrayList<>())).isInstanceOf(ContentException.class)
-                .hasMessageContaining("'series' must be text");
+    void seriesGivenAsAHugoTaxonomyListKeepsItsFirstName() throws ContentException {
+        List<ContentProblem> warnings = new ArrayList<>();
+        assertThat(parse("series: [\"Multi-tenant PostgreSQL\"]\n", warnings).series()).isEqualTo("Multi-tenant PostgreSQL");
+        assertThat(warnings).isEmpty();
+        FrontMatter two = parse("series: [A, B]\nseries_order: 3\n", warnings);
+        assertThat(two.series()).isEqualTo("A");
+        assertThat(two.seriesOrder()).isEqualTo(3);
+        assertThat(warnings).singleElement().satisfies(w -> {
+            assertThat(w.line()).isEqualTo(4);
+            assertThat(w.message()).isEqualTo("'series' names 2 series; a post is a part of one here, so it is in \"A\" only");
+        });
+    }
+
+    @Test
+    void seriesThatIsNeitherANameNorAListOfNamesIsAnErrorAtItsLine() {
+        for (String value : new String[] {"\n  name: A", "[A, [B]]", "[1]"}) {
+            ContentProblem problem = errorOf("series: " + value + "\n");
+            assertThat(problem.line()).as(value).isEqualTo(4);
+            assertThat(problem.message()).isEqualTo("'series' must be a name, such as series: \"Multi-tenant PostgreSQL\"");
+        }
     }
 }
