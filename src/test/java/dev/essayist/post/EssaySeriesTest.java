@@ -61,6 +61,13 @@ class EssaySeriesTest extends SeriesSite {
     }
 
     @Test
+    void partPageChangesWhenAnotherPartDoes() {
+        // Tables first (1 February) lists Settings (1 May, midnight in Chicago): its validator follows the newest part.
+        var response = new Http(server.getURI()).get("/posts/tables");
+        assertThat(response.headers().firstValue("Last-Modified")).hasValue("Thu, 01 May 2025 05:00:00 GMT");
+    }
+
+    @Test
     void partsWithTheSameOrderAreReadByDate() {
         assertThat(essay("/posts/tie-a").selectFirst(".series-place").text()).isEqualTo("Part 1 of 2 in Ties");
         assertThat(essay("/posts/tie-b").selectFirst(".series-place").text()).isEqualTo("Part 2 of 2 in Ties");
