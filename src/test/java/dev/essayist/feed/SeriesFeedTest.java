@@ -78,9 +78,16 @@ class SeriesFeedTest extends SeriesSite {
     }
 
     @Test
+    void hugoSeriesFeedAddressRedirectsToTheSeriesFeed() {
+        HttpResponse<String> response = get(BASE + "index.xml");
+        assertThat(response.statusCode()).isEqualTo(301);
+        assertThat(response.headers().firstValue("Location")).hasValue(BASE + "feed.xml");
+    }
+
+    @Test
     void unknownSeriesOrFileIsA404() {
         for (String missing : new String[] {"/series/no-such-series/feed.xml", "/series/hidden/atom.xml",
-            "/series/hidden/feed.json", BASE + "index.xml", BASE + "feed.txt"}) {
+            "/series/hidden/feed.json", BASE + "rss.xml", BASE + "feed.txt"}) {
             assertThat(get(missing).statusCode()).as(missing).isEqualTo(404);
         }
     }
