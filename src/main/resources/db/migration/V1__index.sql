@@ -39,10 +39,16 @@ CREATE TABLE post (
     visible_from    TIMESTAMP WITH TIME ZONE,
     visible_until   TIMESTAMP WITH TIME ZONE,
     word_count      INT           NOT NULL,
-    reading_minutes INT           NOT NULL
+    reading_minutes INT           NOT NULL,
+    -- The series it is a part of (front matter series), NULL for none: known by its slug, as a
+    -- tag is; its name as this post spells it; series_order, NULL for none, places it among the parts.
+    series_slug     VARCHAR(255),
+    series_name     VARCHAR(255),
+    series_order    INT
 );
 CREATE INDEX post_visible ON post (visible_from, published_at DESC, id DESC);
 CREATE INDEX post_slug ON post (slug);
+CREATE INDEX post_series ON post (series_slug);
 
 CREATE TABLE tag (
     id   BIGINT AUTO_INCREMENT PRIMARY KEY,

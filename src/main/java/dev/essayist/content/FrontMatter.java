@@ -46,10 +46,13 @@ import java.util.Set;
  * @param aliases     old paths that redirect (301) to this post, as written (relative ones are
  *                    relative to the post's folder)
  * @param authors     author names, possibly empty (then the site's author)
+ * @param series      the name of the series the post is a part of, or {@code null} (see {@link FrontMatterSeries})
+ * @param seriesOrder its place in the series (a sort key, not its part number), or {@code null} (then by date)
  */
 public record FrontMatter(String title, ZonedDateTime date, ZonedDateTime updated, ZonedDateTime publishDate,
                           ZonedDateTime expiryDate, List<String> tags, List<String> categories, String summary,
-                          String slug, String url, String id, boolean draft, List<String> aliases, List<String> authors) {
+                          String slug, String url, String id, boolean draft, List<String> aliases, List<String> authors,
+                          String series, Integer seriesOrder) {
 
     /** Longest title, in characters ({@code post.title}). */
     public static final int MAX_TITLE = 1024;
@@ -64,11 +67,7 @@ public record FrontMatter(String title, ZonedDateTime date, ZonedDateTime update
     /** Longest path: an alias or a post's own address ({@code alias.path}, {@code post.path}). */
     public static final int MAX_ALIAS = 1024;
 
-    /**
-     * Reads and validates a post's front matter, for a file whose name carries no date.
-     *
-     * @see #of(FrontMatterFields, ZoneId, List, String)
-     */
+    /** As {@link #of(FrontMatterFields, ZoneId, List, String)}, for a file whose name carries no date. */
     public static FrontMatter of(FrontMatterFields fields, ZoneId zone, List<ContentProblem> warnings)
             throws ContentException {
         return of(fields, zone, warnings, "");
@@ -114,7 +113,8 @@ public record FrontMatter(String title, ZonedDateTime date, ZonedDateTime update
                 words(fields, "tags", "tag"), words(fields, "categories", "category"),
                 text(fields, "summary", "description", "excerpt"), text(fields, "slug"), text(fields, "url", "permalink"),
                 text(fields, "id", "uuid"), fields.bool("draft").orElse(false) || unpublished,
-                paths(fields, "aliases", "redirect_from"), FrontMatterFields.names(fields, "author", "authors", "by"));
+                paths(fields, "aliases", "redirect_from"), FrontMatterFields.names(fields, "author", "authors", "by"),
+                FrontMatterSeries.name(fields, warnings), FrontMatterSeries.order(fields, warnings));
         fm.checkLengths(fields);
         return fm;
     }

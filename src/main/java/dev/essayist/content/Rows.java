@@ -1,5 +1,6 @@
 package dev.essayist.content;
 
+import dev.essayist.site.Slugs;
 import dev.essayist.page.Page;
 import dev.essayist.post.Post;
 import java.io.IOException;
@@ -50,7 +51,8 @@ final class Rows {
                 parsed.pathKey(), parsed.bundle() == null ? null : parsed.bundle().toString(), parsed.guid(), fm.title(),
                 parsed.summary(), body.html(), body.headings(), body.hasCode(), published,
                 fm.updated() == null ? null : fm.updated().toInstant(), fm.draft(), fm.authors(), visibleFrom,
-                visibleUntil(fm, preview), body.words(), body.readingMinutes());
+                visibleUntil(fm, preview), body.words(), body.readingMinutes(),
+                fm.series() == null ? null : Slugs.of(fm.series()), fm.series(), fm.series() == null ? null : fm.seriesOrder());
     }
 
     /**

@@ -4,6 +4,8 @@ import dev.essayist.post.Post;
 import dev.essayist.post.PostItem.TagLink;
 import dev.essayist.post.PostListing;
 import dev.essayist.post.PostRepository;
+import dev.essayist.post.SeriesParts;
+import dev.essayist.series.SeriesRepository;
 import dev.essayist.site.ErrorPages;
 import dev.essayist.site.HttpCaching;
 import dev.essayist.site.Rendered;
@@ -32,7 +34,8 @@ import java.util.function.Function;
 
 /**
  * The feeds: {@code /feed.xml} (RSS 2.0), {@code /atom.xml} (Atom 1.0), {@code /feed.json}
- * (JSON Feed 1.1), and the same per tag under {@code /tags/{tag}/}. Every format comes from one
+ * (JSON Feed 1.1), and the same per tag under {@code /tags/{tag}/} and per series under
+ * {@code /series/{series}/} (its parts newest first, as the other feeds). Every format comes from one
  * "published essays, newest first" query turned into a {@link Feed}; Rome and Serde only write
  * bytes. Full content, every URL absolute, validators from the content.
  */
@@ -42,6 +45,8 @@ class FeedController {
 
     private final PostRepository posts;
     private final TagRepository tags;
+    private final SeriesParts seriesParts;
+    private final SeriesRepository series;
     private final ErrorPages errors;
     private final PostListing listing;
     private final SiteConfig site;
@@ -50,10 +55,13 @@ class FeedController {
     private final ObjectMapper json;
     private final Clock clock;
 
-    FeedController(PostRepository posts, TagRepository tags, ErrorPages errors, PostListing listing, SiteConfig site,
-                   FeedConfig config, StaticFiles statics, ObjectMapper json, Clock clock) {
+    FeedController(PostRepository posts, TagRepository tags, SeriesParts seriesParts, SeriesRepository series,
+                   ErrorPages errors, PostListing listing, SiteConfig site, FeedConfig config, StaticFiles statics,
+                   ObjectMapper json, Clock clock) {
         this.posts = posts;
         this.tags = tags;
+        this.seriesParts = seriesParts;
+        this.series = series;
         this.errors = errors;
         this.listing = listing;
         this.site = site;
@@ -94,20 +102,33 @@ class FeedController {
 
     @Get("/tags/{slug}/feed.xml")
     MutableHttpResponse<?> tagRss(HttpRequest<?> request, String slug) {
-        return tagFeed(slug, "feed.xml").<MutableHttpResponse<?>>map(feed -> rss(request, feed))
-                .orElseGet(() -> errors.notFound(request));
+        return answer(request, tagFeed(slug, "feed.xml"), "feed.xml");
     }
 
     @Get("/tags/{slug}/atom.xml")
     MutableHttpResponse<?> tagAtom(HttpRequest<?> request, String slug) {
-        return tagFeed(slug, "atom.xml").<MutableHttpResponse<?>>map(feed -> send(request, feed, AtomWriter.MEDIA_TYPE, this::atom))
-                .orElseGet(() -> errors.notFound(request));
+        return answer(request, tagFeed(slug, "atom.xml"), "atom.xml");
     }
 
     @Get("/tags/{slug}/feed.json")
     MutableHttpResponse<?> tagJson(HttpRequest<?> request, String slug) {
-        return tagFeed(slug, "feed.json").<MutableHttpResponse<?>>map(feed -> send(request, feed, JsonFeed.MEDIA_TYPE, this::json))
-                .orElseGet(() -> errors.notFound(request));
+        return answer(request, tagFeed(slug, "feed.json"), "feed.json");
+    }
+
+    /** A series' feeds: {@code feed.xml}, {@code atom.xml} and {@code feed.json}; any other file is a 404. */
+    @Get("/series/{slug}/{file}")
+    MutableHttpResponse<?> seriesFeed(HttpRequest<?> request, String slug, String file) {
+        boolean known = file.equals("feed.xml") || file.equals("atom.xml") || file.equals("feed.json");
+        return answer(request, known ? seriesFeed(slug, file) : Optional.empty(), file);
+    }
+
+    /** @return the feed in the format its file name names ({@code feed.xml}, {@code atom.xml}, {@code feed.json}), or a 404 */
+    private MutableHttpResponse<?> answer(HttpRequest<?> request, Optional<Feed> feed, String file) {
+        return feed.<MutableHttpResponse<?>>map(f -> switch (file) {
+            case "feed.xml" -> rss(request, f);
+            case "atom.xml" -> send(request, f, AtomWriter.MEDIA_TYPE, this::atom);
+            default -> send(request, f, JsonFeed.MEDIA_TYPE, this::json);
+        }).orElseGet(() -> errors.notFound(request));
     }
 
     private MutableHttpResponse<?> send(HttpRequest<?> request, Feed feed, String mediaType, Function<Feed, String> writer) {
@@ -144,6 +165,15 @@ class FeedController {
         String path = "/tags/" + tag.get().slug();
         return Optional.of(feed(site.title() + ": " + tag.get().name(),
                 "Essays tagged " + tag.get().name() + " on " + site.title() + ".", path, path + "/" + file, newest));
+    }
+
+    private Optional<Feed> seriesFeed(String slug, String file) {
+        Instant now = clock.instant();
+        List<Post> newest = series.findNewest(slug, now, config.size());
+        Optional<String> name = newest.isEmpty() ? Optional.empty() : seriesParts.findName(slug, now);
+        String path = SeriesParts.PATH + slug;
+        return name.map(n -> feed(site.title() + ": " + n, "The series " + n + " on " + site.title() + ".", path,
+                path + "/" + file, newest));
     }
 
     private Feed feed(String title, String description, String homePath, String selfPath, List<Post> newest) {

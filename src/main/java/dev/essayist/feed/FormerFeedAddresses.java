@@ -11,8 +11,8 @@ import java.net.URI;
 /**
  * The feed addresses a moved blog's subscribers already poll answer {@code 301} to the matching
  * Essayist feed, so no subscriber silently stops getting essays: Hugo's {@code /index.xml} (RSS), its
- * section feed {@code /posts/index.xml} and its per-term feeds {@code /tags/x/index.xml} and
- * {@code /categories/x/index.xml}; the common {@code /rss.xml}, {@code /rss} and {@code /feed}
+ * section feed {@code /posts/index.xml} and its per-term feeds {@code /tags/x/index.xml},
+ * {@code /categories/x/index.xml} and {@code /series/x/index.xml}; the common {@code /rss.xml}, {@code /rss} and {@code /feed}
  * (WordPress's). jekyll-feed's {@code /feed.xml} is an Atom feed; Essayist's {@code /feed.xml} is RSS
  * 2.0 with the same items and ids, which every feed reader takes in its place (its Atom feed is
  * {@code /atom.xml}).
@@ -53,6 +53,12 @@ class FormerFeedAddresses {
     @Get("/categories/{slug}/index.xml")
     MutableHttpResponse<?> hugoCategory(@PathVariable String slug) {
         return to("/tags/" + slug + "/feed.xml");
+    }
+
+    /** Hugo themes' {@code series} taxonomy has a feed per series term, as tags do. */
+    @Get("/series/{slug}/index.xml")
+    MutableHttpResponse<?> hugoSeries(@PathVariable String slug) {
+        return to("/series/" + slug + "/feed.xml");
     }
 
     private static MutableHttpResponse<?> to(String path) {

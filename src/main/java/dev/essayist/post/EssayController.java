@@ -50,16 +50,18 @@ class EssayController {
     private final PageRenderer renderer;
     private final ErrorPages errors;
     private final BundleFiles bundles;
+    private final EssaySeries series;
     private final Clock clock;
 
     EssayController(PostRepository posts, EssayLinks links, PostListing listing, PageRenderer renderer,
-                    ErrorPages errors, BundleFiles bundles, Clock clock) {
+                    ErrorPages errors, BundleFiles bundles, EssaySeries series, Clock clock) {
         this.posts = posts;
         this.links = links;
         this.listing = listing;
         this.renderer = renderer;
         this.errors = errors;
         this.bundles = bundles;
+        this.series = series;
         this.clock = clock;
     }
 
@@ -81,10 +83,12 @@ class EssayController {
      * @param referencedBy   essays on this site that link to this one, newest first
      * @param hasCode        whether the body has code blocks (the highlighting scripts load only then)
      * @param banner         in preview mode, why readers would not see this essay; else {@code null}
+     * @param series         its place in its series ("Part 2 of 3"), or {@code null} when it is in none
      */
     record EssayView(String title, DateView published, DateView updated, int readingMinutes, int words,
                      List<String> authors, List<TagLink> tags, String html, List<TocEntry> toc, PostItem newer, PostItem older,
-                     List<PostItem> related, List<PostItem> referencedBy, boolean hasCode, Banner banner) {
+                     List<PostItem> related, List<PostItem> referencedBy, boolean hasCode, Banner banner,
+                     EssaySeries.Nav series) {
     }
 
     /**
@@ -153,14 +157,15 @@ class EssayController {
         List<PostSummary> related = links.findRelated(post.id(), now, RELATED);
         List<PostSummary> referencing = links.findReferencing(post.id(), now);
         DateView published = listing.date(post.publishedAt());
+        EssaySeries.Nav nav = series.of(post, now).orElse(null);
         EssayView view = new EssayView(post.title(), published, listing.date(post.updatedAt()),
                 post.readingMinutes(), post.wordCount(), post.authors(), tags, post.html(), toc(post.headings()), newer, older,
                 listing.items(related), listing.items(referencing), post.hasCode(),
-                Banner.of(post, now, published));
+                Banner.of(post, now, published), nav);
         List<PostSummary> around = new ArrayList<>(related);
         around.addAll(referencing);
-        Instant lastModified = PostListing.newest(around).isAfter(post.lastModified())
-                ? PostListing.newest(around) : post.lastModified();
+        Instant lastModified = java.util.stream.Stream.of(PostListing.newest(around), post.lastModified(),
+                nav == null ? Instant.EPOCH : nav.lastModified()).max(Instant::compareTo).orElseThrow();
         Head head = new Head(post.title(), post.summary(), post.path(), List.of(), List.of(),
                 new Head.Article(post.publishedAt(), post.updatedAt(), tags.stream().map(TagLink::name).toList()));
         return renderer.html("post/show", head, view, lastModified);

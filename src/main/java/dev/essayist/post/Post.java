@@ -35,6 +35,9 @@ import java.util.List;
  * @param visibleUntil   when readers stop seeing it (Hugo's {@code expiryDate}), or {@code null}
  * @param wordCount      words of text in the body
  * @param readingMinutes estimated reading time in whole minutes, at least 1
+ * @param seriesSlug     the slug of the series it is a part of (front matter {@code series}), or {@code null}
+ * @param seriesName     that series' name as this post spells it, or {@code null}
+ * @param seriesOrder    its {@code series_order}, or {@code null}: parts are read in that order, then by date
  */
 @MappedEntity("post")
 public record Post(@Id @GeneratedValue @Nullable Long id,
@@ -59,7 +62,10 @@ public record Post(@Id @GeneratedValue @Nullable Long id,
                    @Nullable Instant visibleFrom,
                    @Nullable Instant visibleUntil,
                    int wordCount,
-                   int readingMinutes) {
+                   int readingMinutes,
+                   @Nullable String seriesSlug,
+                   @Nullable String seriesName,
+                   @Nullable Integer seriesOrder) {
 
     /** @return the newest content time: updated when set, else published */
     public Instant lastModified() {

@@ -11,7 +11,7 @@ import java.util.Set;
 public final class Routes {
 
     /** The root-level segments of routes, and {@code ""} for {@code /}. */
-    public static final Set<String> RESERVED = Set.of("", "posts", "tags", "page", "archive", "about", "search",
+    public static final Set<String> RESERVED = Set.of("", "posts", "tags", "series", "page", "archive", "about", "search",
             "static", "health", "prometheus", "vendor", "feed.xml", "atom.xml", "feed.json", "sitemap.xml",
             "robots.txt", "favicon.ico", "_img", "_preview", "index.xml", "rss.xml", "rss", "feed");
 

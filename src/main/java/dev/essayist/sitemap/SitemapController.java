@@ -10,6 +10,8 @@ import dev.essayist.post.PostItem.TagLink;
 import dev.essayist.post.PostListing;
 import dev.essayist.post.PostRepository;
 import dev.essayist.post.PostSummary;
+import dev.essayist.series.Series;
+import dev.essayist.series.SeriesRepository;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpResponse;
@@ -31,8 +33,9 @@ import javax.xml.stream.XMLStreamWriter;
 
 /**
  * For crawlers: {@code /sitemap.xml} (the Sitemaps 0.9 protocol, https://www.sitemaps.org/protocol.html:
- * home, archive, tag index, every published essay, every tag page and every standalone page, each
- * with {@code lastmod}) and {@code /robots.txt} (RFC 9309) naming the sitemap.
+ * home, archive, tag index, every published essay, every tag page, the series index and every series
+ * page (when a series has a published part), and every standalone page, each with {@code lastmod})
+ * and {@code /robots.txt} (RFC 9309) naming the sitemap.
  */
 @Controller(produces = MediaType.ALL)
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -42,14 +45,17 @@ class SitemapController {
 
     private final PostRepository posts;
     private final PageRepository pages;
+    private final SeriesRepository series;
     private final PostListing listing;
     private final SiteConfig site;
     private final Clock clock;
     private final Instant started;
 
-    SitemapController(PostRepository posts, PageRepository pages, PostListing listing, SiteConfig site, Clock clock) {
+    SitemapController(PostRepository posts, PageRepository pages, SeriesRepository series, PostListing listing,
+                      SiteConfig site, Clock clock) {
         this.posts = posts;
         this.pages = pages;
+        this.series = series;
         this.listing = listing;
         this.site = site;
         this.clock = clock;
@@ -58,7 +64,8 @@ class SitemapController {
 
     @Get("/sitemap.xml")
     MutableHttpResponse<?> sitemap(HttpRequest<?> request) throws XMLStreamException {
-        List<PostSummary> published = posts.findPublished(clock.instant(), Integer.MAX_VALUE, 0);
+        Instant now = clock.instant();
+        List<PostSummary> published = posts.findPublished(now, Integer.MAX_VALUE, 0);
         Instant newest = PostListing.newest(published);
         Map<String, Instant> urls = new LinkedHashMap<>();
         urls.put("/", newest);
@@ -75,6 +82,11 @@ class SitemapController {
             }
         }
         urls.putAll(tagPages);
+        List<Series> all = Series.of(series.findPublishedParts(now));
+        if (!all.isEmpty()) {
+            urls.put("/series", all.stream().map(Series::lastModified).max(Instant::compareTo).orElseThrow());
+            all.forEach(s -> urls.put(s.url(), s.lastModified()));
+        }
         List<Page> standalone = new ArrayList<>();
         pages.findAll().forEach(standalone::add);
         standalone.sort(java.util.Comparator.comparing(Page::slug));
