@@ -8,9 +8,6 @@ import com.vladsch.flexmark.ast.Text;
 import com.vladsch.flexmark.html.HtmlRenderer;
 import com.vladsch.flexmark.html.renderer.NodeRenderer;
 import com.vladsch.flexmark.html.renderer.NodeRenderingHandler;
-import com.vladsch.flexmark.parser.InlineParserExtension;
-import com.vladsch.flexmark.parser.InlineParserExtensionFactory;
-import com.vladsch.flexmark.parser.LightInlineParser;
 import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.parser.block.NodePostProcessor;
 import com.vladsch.flexmark.parser.block.NodePostProcessorFactory;
@@ -19,6 +16,7 @@ import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.ast.NodeTracker;
 import com.vladsch.flexmark.util.data.MutableDataHolder;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
+import dev.essayist.content.render.Extensions;
 import java.util.Set;
 
 /**
@@ -75,32 +73,7 @@ public final class AttributeLists implements Parser.ParserExtension, HtmlRendere
 
     @Override
     public void extend(Parser.Builder builder) {
-        builder.customInlineParserExtensionFactory(new InlineParserExtensionFactory() {
-            @Override
-            public CharSequence getCharacters() {
-                return "{";
-            }
-
-            @Override
-            public InlineParserExtension apply(LightInlineParser parser) {
-                return new AttributeListParser();
-            }
-
-            @Override
-            public Set<Class<?>> getAfterDependents() {
-                return null;
-            }
-
-            @Override
-            public Set<Class<?>> getBeforeDependents() {
-                return null;
-            }
-
-            @Override
-            public boolean affectsGlobalScope() {
-                return false;
-            }
-        });
+        builder.customInlineParserExtensionFactory(new BraceInlines());
         builder.postProcessorFactory(new NodePostProcessorFactory(false) {
             {
                 addNodes(Paragraph.class);
@@ -168,5 +141,12 @@ public final class AttributeLists implements Parser.ParserExtension, HtmlRendere
         }
         paragraph.unlink();
         state.nodeRemoved(paragraph);
+    }
+
+    /** Parses at {@code {}. */
+    private static final class BraceInlines extends Extensions.IndependentInlines {
+        BraceInlines() {
+            super("{", AttributeListParser::new);
+        }
     }
 }

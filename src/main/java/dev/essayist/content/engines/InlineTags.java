@@ -2,11 +2,10 @@ package dev.essayist.content.engines;
 
 import com.vladsch.flexmark.parser.InlineParser;
 import com.vladsch.flexmark.parser.InlineParserExtension;
-import com.vladsch.flexmark.parser.InlineParserExtensionFactory;
 import com.vladsch.flexmark.parser.LightInlineParser;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
-import java.util.Set;
+import dev.essayist.content.render.Extensions;
 
 /**
  * Tags inside a line of text (a paragraph, heading, list item or table cell) become
@@ -62,31 +61,9 @@ final class InlineTags implements InlineParserExtension {
     }
 
     /** The factory, for {@code Parser.Builder#customInlineParserExtensionFactory}. */
-    static final class Factory implements InlineParserExtensionFactory {
-
-        @Override
-        public CharSequence getCharacters() {
-            return "{";
-        }
-
-        @Override
-        public InlineParserExtension apply(LightInlineParser parser) {
-            return new InlineTags();
-        }
-
-        @Override
-        public Set<Class<?>> getAfterDependents() {
-            return null;
-        }
-
-        @Override
-        public Set<Class<?>> getBeforeDependents() {
-            return null;
-        }
-
-        @Override
-        public boolean affectsGlobalScope() {
-            return false;
+    static final class Factory extends Extensions.IndependentInlines {
+        Factory() {
+            super("{", InlineTags::new);
         }
     }
 }

@@ -6,7 +6,6 @@ import com.vladsch.flexmark.parser.block.AbstractBlockParserFactory;
 import com.vladsch.flexmark.parser.block.BlockContinue;
 import com.vladsch.flexmark.parser.block.BlockParserFactory;
 import com.vladsch.flexmark.parser.block.BlockStart;
-import com.vladsch.flexmark.parser.block.CustomBlockParserFactory;
 import com.vladsch.flexmark.parser.block.MatchedBlockParser;
 import com.vladsch.flexmark.parser.block.ParserState;
 import com.vladsch.flexmark.util.ast.Block;
@@ -14,7 +13,7 @@ import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.data.DataHolder;
 import com.vladsch.flexmark.util.data.NullableDataKey;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
-import java.util.Set;
+import dev.essayist.content.render.Extensions;
 
 /**
  * A tag alone on its line, or on several lines for a shortcode whose parameters are spread over
@@ -67,7 +66,7 @@ final class TagLines extends AbstractBlockParser {
     }
 
     /** Registers the block starts, for {@code Parser.Builder#customBlockParserFactory}. */
-    static final class Factory implements CustomBlockParserFactory {
+    static final class Factory extends Extensions.IndependentBlocks {
 
         @Override
         public BlockParserFactory apply(DataHolder options) {
@@ -78,21 +77,6 @@ final class TagLines extends AbstractBlockParser {
                     return start(state, urls);
                 }
             };
-        }
-
-        @Override
-        public Set<Class<?>> getAfterDependents() {
-            return null;
-        }
-
-        @Override
-        public Set<Class<?>> getBeforeDependents() {
-            return null;
-        }
-
-        @Override
-        public boolean affectsGlobalScope() {
-            return false;
         }
     }
 

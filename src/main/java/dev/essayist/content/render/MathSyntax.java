@@ -3,11 +3,9 @@ package dev.essayist.content.render;
 import com.vladsch.flexmark.html.HtmlRenderer;
 import com.vladsch.flexmark.html.HtmlWriter;
 import com.vladsch.flexmark.html.renderer.NodeRenderer;
-import com.vladsch.flexmark.html.renderer.NodeRendererContext;
 import com.vladsch.flexmark.html.renderer.NodeRenderingHandler;
 import com.vladsch.flexmark.parser.InlineParser;
 import com.vladsch.flexmark.parser.InlineParserExtension;
-import com.vladsch.flexmark.parser.InlineParserExtensionFactory;
 import com.vladsch.flexmark.parser.LightInlineParser;
 import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.util.ast.Node;
@@ -64,32 +62,7 @@ public final class MathSyntax implements Parser.ParserExtension, HtmlRenderer.Ht
 
     @Override
     public void extend(Parser.Builder builder) {
-        builder.customInlineParserExtensionFactory(new InlineParserExtensionFactory() {
-            @Override
-            public CharSequence getCharacters() {
-                return "$";
-            }
-
-            @Override
-            public InlineParserExtension apply(LightInlineParser parser) {
-                return new Dollars();
-            }
-
-            @Override
-            public Set<Class<?>> getAfterDependents() {
-                return null;
-            }
-
-            @Override
-            public Set<Class<?>> getBeforeDependents() {
-                return null;
-            }
-
-            @Override
-            public boolean affectsGlobalScope() {
-                return false;
-            }
-        });
+        builder.customInlineParserExtensionFactory(new DollarInlines());
     }
 
     @Override
@@ -185,6 +158,13 @@ public final class MathSyntax implements Parser.ParserExtension, HtmlRenderer.Ht
                 }
             }
             return -1;
+        }
+    }
+
+    /** Parses at {@code $}. */
+    private static final class DollarInlines extends Extensions.IndependentInlines {
+        DollarInlines() {
+            super("$", Dollars::new);
         }
     }
 }
