@@ -1,9 +1,11 @@
 package dev.essayist.cli;
 
 import dev.essayist.post.AliasTarget;
+import dev.essayist.site.Theme;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -30,7 +32,8 @@ import org.jsoup.parser.Parser;
  *
  * <p>Layout: a page at {@code /posts/x} becomes {@code posts/x/index.html} ({@code /} becomes
  * {@code index.html}); files with an extension keep their path ({@code feed.xml},
- * {@code tags/t/atom.xml}, {@code sitemap.xml}, {@code robots.txt}, {@code static/...}); the 404
+ * {@code tags/t/atom.xml}, {@code sitemap.xml}, {@code robots.txt}, {@code static/...}); each static
+ * file (the site's and the theme's) is also written at its root path, as the server serves it; the 404
  * page is {@code 404.html}. Each alias becomes a small redirect page (meta refresh and canonical
  * link) and a line of {@code _redirects} (the format Netlify and Cloudflare Pages read:
  * {@code /old /new 301}). Output is deterministic: the same content gives the same files.
@@ -70,7 +73,9 @@ public final class StaticExport {
 
     /**
      * @param out       the output folder (created; files in it are overwritten, others left alone)
-     * @param staticDir the {@code static/} folder, all of which is exported
+     * @param staticDir the static folder: each of its files and each file of the theme is exported
+     *                  as the server serves it, at {@code static/PATH} and at {@code PATH} (unless a
+     *                  page or an alias has that path)
      * @param aliases   the aliases of published posts
      * @return what was written
      * @throws IOException          if a file cannot be written or the server cannot be reached
@@ -106,12 +111,13 @@ public final class StaticExport {
             throw new IllegalStateException("links that do not answer 200: " + broken);
         }
         files.put("404.html", get("/.essayist-export-404").body());
-        try (Stream<Path> walk = Files.exists(staticDir) ? Files.walk(staticDir) : Stream.empty()) {
-            for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
-                String relative = staticDir.relativize(file).toString().replace('\\', '/');
-                if (!relative.startsWith(".") && !relative.contains("/.")) {
-                    files.put("static/" + relative, Files.readAllBytes(file));
-                }
+        for (String relative : staticFiles(staticDir)) {
+            HttpResponse<byte[]> file = get(urlPath("/static/" + relative));
+            // The server refuses what it would not serve (a symbolic link out of the folder): so does the export.
+            if (file.statusCode() == 200) {
+                files.put("static/" + relative, file.body());
+                // At the root too, as the server serves it, unless a page crawled above has that path.
+                files.putIfAbsent(relative, file.body());
             }
         }
         StringBuilder redirects = new StringBuilder();
@@ -130,6 +136,34 @@ public final class StaticExport {
             Files.write(file, entry.getValue());
         }
         return new Result(List.copyOf(files.keySet()), aliases.size());
+    }
+
+    /**
+     * @param staticDir the static folder
+     * @return every path the server may serve below {@code /static/}: the folder's files that are not
+     *         hidden, and the theme's, sorted
+     * @throws IOException if the folder cannot be listed
+     */
+    private static Set<String> staticFiles(Path staticDir) throws IOException {
+        Set<String> paths = new TreeSet<>(Theme.FILES);
+        try (Stream<Path> walk = Files.exists(staticDir) ? Files.walk(staticDir) : Stream.empty()) {
+            for (Path file : walk.filter(Files::isRegularFile).toList()) {
+                String relative = staticDir.relativize(file).toString().replace('\\', '/');
+                if (!relative.startsWith(".") && !relative.contains("/.")) {
+                    paths.add(relative);
+                }
+            }
+        }
+        return paths;
+    }
+
+    /** @return the path percent-encoded as a URL path (RFC 3986 §3.3), e.g. {@code /static/a%20b.png} */
+    private static String urlPath(String path) {
+        try {
+            return new URI(null, null, path, null).toASCIIString();
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException("a static file's name cannot be a URL path: " + path, e);
+        }
     }
 
     /**
@@ -181,7 +215,7 @@ public final class StaticExport {
         if (!h.startsWith("/") || h.startsWith("//")) {
             return java.util.Optional.empty();
         }
-        // Static files are exported from the folder itself; fingerprints (?v=) do not change the file.
+        // Static files are exported from the server's list of them; fingerprints (?v=) do not change the file.
         String path = URI.create(h).getRawPath();
         return path.startsWith("/static/") ? java.util.Optional.empty() : java.util.Optional.of(path);
     }

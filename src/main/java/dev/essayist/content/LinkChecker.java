@@ -1,6 +1,6 @@
 package dev.essayist.content;
 
-import java.nio.file.Files;
+import dev.essayist.site.StaticFiles;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -13,7 +13,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Checks the internal links of every indexed post against the whole site: {@code /posts/x} must be
  * an essay (or an alias of one), {@code #y} and {@code /posts/x#y} must name an id in that essay
- * (a heading, a footnote), and {@code /static/...} must be a file under the static folder.
+ * (a heading, a footnote), {@code /static/...} must be a static file (the folder's or the theme's),
+ * and any other root-relative path must be a route's, an alias or a static file served at the root.
  * Links under the site's base URL count as internal. Problems are warnings: a link cannot
  * unpublish the essay it is in, since another file's change breaks it.
  *
@@ -32,7 +33,7 @@ final class LinkChecker {
 
     /**
      * @param base    the site's base URL without trailing slash
-     * @param statics the folder served at {@code /static/}
+     * @param statics the static folder, served at {@code /static/} and at the root
      */
     LinkChecker(String base, Path statics) {
         this.base = base;
@@ -118,10 +119,18 @@ final class LinkChecker {
         }
         String file = link.staticFile().orElse(null);
         if (file != null) {
-            Path resolved = statics.resolve(file).normalize();
-            return resolved.startsWith(statics) && Files.isRegularFile(resolved) ? null
-                    : what + ": no such file under the static folder";
+            return StaticFiles.exists(statics, file) ? null : what + ": no such file under the static folder";
         }
-        return null;
+        return rootPath(link.path(), aliases) ? null : what + ": no route, essay, alias or static file has this path";
+    }
+
+    /**
+     * @return whether a root-relative path other than an essay's or {@code /static/...} answers: a
+     *         route's (its first segment is reserved), an alias, or a static file served at the root
+     */
+    private boolean rootPath(String path, Set<String> aliases) {
+        String relative = path.substring(1);
+        return Identities.RESERVED.contains(relative.split("/", 2)[0]) || aliases.contains(path)
+                || StaticFiles.exists(statics, relative);
     }
 }
