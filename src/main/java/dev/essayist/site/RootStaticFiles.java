@@ -36,8 +36,9 @@ class RootStaticFiles implements NotFoundFallback {
     @Override
     public Optional<MutableHttpResponse<?>> answer(HttpRequest<?> request) {
         HttpMethod method = request.getMethod();
-        String path = request.getPath();
-        if ((method != HttpMethod.GET && method != HttpMethod.HEAD) || !path.startsWith("/")) {
+        // Percent-decoded, as the /static/{+path} route's variable is: /img/a%20b.png names "img/a b.png".
+        String path = request.getUri().getPath();
+        if ((method != HttpMethod.GET && method != HttpMethod.HEAD) || path == null || !path.startsWith("/")) {
             return Optional.empty();
         }
         return files.find(path.substring(1)).map(file -> StaticController.send(request, file));

@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * Only files under {@code static/} are reachable (design.md invariant 7), whatever the request path:
+ * Only files under {@code static/} are reachable (design.md invariant 7), whatever the request path,
+ * under {@code /static/} and at the root (where the folder is served too):
  * a corpus of traversal attempts in every encoding, sent byte for byte over a socket, against a
  * site with secrets just outside {@code static/}, a hidden file and symbolic links inside it. The
  * shape of CVE-2021-32769 (Micronaut serving files outside its static folder) is in the corpus.
@@ -121,6 +122,41 @@ class StaticTraversalTest extends SiteFixture {
                 softly.assertThat(response.header("Content-Type")).as("type of %s", target)
                         .isEqualTo("text/html; charset=utf-8");
                 softly.assertThat(Jsoup.parse(response.body()).select("h1")).as("error page for %s", target).hasSize(1);
+            }
+        }
+        softly.assertAll();
+    }
+
+    /** @return the corpus at the root: each {@code /static/...} target without {@code /static}, and links and hidden files */
+    static List<String> rootCorpus() {
+        Set<String> targets = new LinkedHashSet<>();
+        for (String target : corpus()) {
+            if (target.startsWith("/static/")) {
+                targets.add(target.substring("/static".length()));
+            }
+        }
+        targets.addAll(List.of("/.hidden", "/link.txt", "/linkdir/secret.txt", "/linkdir/static-private/secret.txt",
+                "/%2ehidden", "/css/%2e%2e/%2ehidden", "/css/site.css/../../secret.txt"));
+        return new ArrayList<>(targets);
+    }
+
+    @Test
+    void noTraversalAtTheRootReachesAFileOutsideStatic() {
+        RawHttp http = new RawHttp(server.getURI());
+        assertThat(rootCorpus()).hasSizeGreaterThanOrEqualTo(100);
+        assertThat(http.get("/css/site.css").body()).as("the folder is served at the root").isEqualTo(stylesheet);
+        SoftAssertions softly = new SoftAssertions();
+        for (String target : rootCorpus()) {
+            RawHttp.Response response = follow(http, target);
+            softly.assertThat(response.status()).as("status of %s", target).isLessThan(500);
+            for (String secret : SECRETS) {
+                softly.assertThat(response.body()).as("body of %s", target).doesNotContain(secret);
+            }
+            if (response.status() == 200 && !response.header("Content-Type").startsWith("text/html")) {
+                // A page of a route (the home page for "/") may answer; a file only when it is in static/.
+                softly.assertThat(response.body()).as("200 body of %s", target).isEqualTo(stylesheet);
+            } else if (response.status() != 200) {
+                softly.assertThat(response.status()).as("status of %s", target).isIn(400, 404);
             }
         }
         softly.assertAll();
