@@ -159,8 +159,9 @@ class ReadingBrowserTest {
     @Test
     void codeIsHighlightedAndHasACopyButton() {
         open(pages.get("essay"));
-        new WebDriverWait(chrome, Duration.ofSeconds(10)).until(d -> !d.findElements(By.cssSelector("pre code.hljs")).isEmpty());
-        assertThat(chrome.findElements(By.cssSelector("pre code.language-sql .hljs-keyword"))).isNotEmpty();
+        // Blocks are highlighted as they near the viewport (code.js).
+        js("document.querySelector('pre code.language-sql').scrollIntoView()");
+        new WebDriverWait(chrome, Duration.ofSeconds(10)).until(d -> !d.findElements(By.cssSelector("pre code.language-sql .hljs-keyword")).isEmpty());
         assertThat(chrome.findElements(By.cssSelector(".code-frame > button.copy-code")))
                 .hasSameSizeAs(chrome.findElements(By.cssSelector(".prose pre")));
     }
