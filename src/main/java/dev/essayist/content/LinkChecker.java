@@ -1,6 +1,6 @@
 package dev.essayist.content;
 
-import dev.essayist.site.StaticFiles;
+import dev.essayist.site.StaticFolder;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -119,7 +119,7 @@ final class LinkChecker {
         }
         String file = link.staticFile().orElse(null);
         if (file != null) {
-            return StaticFiles.exists(statics, file) ? null : what + ": no such file under the static folder";
+            return StaticFolder.exists(statics, file) ? null : what + ": no such file under the static folder";
         }
         return rootPath(link.path(), aliases) ? null : what + ": no route, essay, alias or static file has this path";
     }
@@ -131,6 +131,6 @@ final class LinkChecker {
     private boolean rootPath(String path, Set<String> aliases) {
         String relative = path.substring(1);
         return Identities.RESERVED.contains(relative.split("/", 2)[0]) || aliases.contains(path)
-                || StaticFiles.exists(statics, relative);
+                || StaticFolder.exists(statics, relative);
     }
 }

@@ -3,8 +3,6 @@ package dev.essayist.site;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
@@ -21,10 +19,8 @@ import java.util.concurrent.ConcurrentMap;
  * {@code /static/css/site.css?v=FINGERPRINT}, so a changed stylesheet has a new URL and long-lived
  * caches stay correct.
  *
- * <p>Only regular files strictly inside the folder, and the theme's listed files, are ever
- * returned: the request path is resolved and normalised, then must still be inside the folder and
- * contain no hidden segment, and the file (with its real path) must be inside too, so no symbolic
- * link leads out (design.md invariant 7).
+ * <p>Only regular files strictly inside the folder ({@link StaticFolder}'s rules), and the theme's
+ * listed files, are ever returned (design.md invariant 7).
  */
 @Singleton
 public class StaticFiles {
@@ -72,63 +68,11 @@ public class StaticFiles {
      *         has one (including any attempt to leave the folder or reach a hidden file)
      */
     public Optional<Rendered> find(String relative) {
-        return normalise(root, relative).flatMap(name -> folderFile(name).map(Entry::rendered).or(() -> theme.find(name)));
-    }
-
-    /**
-     * @param folder   a static folder, absolute and normalised
-     * @param relative a path below it, percent-decoded
-     * @return the path normalised, {@code /}-separated, when it stays strictly inside the folder and
-     *         has no hidden segment ({@code .x}); otherwise empty
-     */
-    static Optional<String> normalise(Path folder, String relative) {
-        if (relative.isEmpty() || relative.indexOf('\0') >= 0 || relative.contains("\\")) {
-            return Optional.empty();
-        }
-        Path file;
-        try {
-            file = folder.resolve(relative).normalize();
-        } catch (InvalidPathException e) {
-            return Optional.empty();
-        }
-        if (!file.startsWith(folder) || file.equals(folder)) {
-            return Optional.empty();
-        }
-        for (Path part : folder.relativize(file)) {
-            if (part.toString().startsWith(".")) {
-                return Optional.empty();
-            }
-        }
-        return Optional.of(folder.relativize(file).toString().replace('\\', '/'));
-    }
-
-    /**
-     * Whether a static file is served at {@code /static/relative} (and so at {@code /relative}): the
-     * one rule {@code check} uses for links, the same as {@link #find}'s without reading the file.
-     *
-     * @param staticDir the static folder
-     * @param relative  a path below it, percent-decoded, e.g. {@code img/a.png}
-     * @return whether the folder has that regular file inside it, or the theme has it
-     */
-    public static boolean exists(Path staticDir, String relative) {
-        Path folder = staticDir.toAbsolutePath().normalize();
-        return normalise(folder, relative).filter(name -> Theme.has(name) || served(folder, name).isPresent()).isPresent();
-    }
-
-    /** @return the attributes of the folder's regular file of that name, when no link leads it out of the folder */
-    private static Optional<BasicFileAttributes> served(Path folder, String name) {
-        Path file = folder.resolve(name);
-        try {
-            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-            return attributes.isRegularFile() && file.toRealPath().startsWith(folder.toRealPath())
-                    ? Optional.of(attributes) : Optional.empty();
-        } catch (IOException e) {
-            return Optional.empty(); // no such file (or folder): the theme, or nothing, answers
-        }
+        return StaticFolder.normalise(root, relative).flatMap(name -> folderFile(name).map(Entry::rendered).or(() -> theme.find(name)));
     }
 
     private Optional<Entry> folderFile(String name) {
-        Optional<BasicFileAttributes> attributes = served(root, name);
+        Optional<BasicFileAttributes> attributes = StaticFolder.served(root, name);
         if (attributes.isEmpty()) {
             return Optional.empty();
         }
@@ -176,7 +120,7 @@ public class StaticFiles {
      * @return the file, or empty
      */
     public Optional<Rendered> watched(String relative) {
-        Optional<String> name = normalise(root, relative);
+        Optional<String> name = StaticFolder.normalise(root, relative);
         if (name.isEmpty()) {
             return Optional.empty();
         }
@@ -210,7 +154,7 @@ public class StaticFiles {
             return true;
         }
         for (Map.Entry<Path, State> e : watched.entrySet()) {
-            State state = served(root, root.relativize(e.getKey()).toString())
+            State state = StaticFolder.served(root, root.relativize(e.getKey()).toString())
                     .map(a -> new State(a.lastModifiedTime(), a.size())).orElse(State.ABSENT);
             if (!state.equals(e.getValue())) {
                 watched.remove(e.getKey());

@@ -13,21 +13,16 @@ import org.slf4j.LoggerFactory;
  * One line when the server starts, saying which static folder is served and which of the theme's
  * files come from the jar, so a site that looks wrong (a stylesheet overridden by mistake, a
  * mistyped {@code ESSAYIST_STATIC_DIR}) says why in the log.
+ *
+ * @param site  the settings, for whether the folder was named
+ * @param files the static files, for the folder
  */
 @Singleton
-class StaticFolderLog {
+record StaticFolderLog(SiteConfig site, StaticFiles files) {
 
     private static final Logger LOG = LoggerFactory.getLogger(StaticFiles.class);
     /** {@code essayist.static-dir} when none is configured ({@link SiteConfig}). */
     private static final String DEFAULT_FOLDER = "static";
-
-    private final SiteConfig site;
-    private final StaticFiles files;
-
-    StaticFolderLog(SiteConfig site, StaticFiles files) {
-        this.site = site;
-        this.files = files;
-    }
 
     @EventListener
     void onStartup(ServerStartupEvent event) {
