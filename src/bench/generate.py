@@ -1,7 +1,11 @@
 #!/usr/bin/env python3
 """Writes a synthetic archive of essays for src/bench/run.sh.
 
-Usage: generate.py FOLDER COUNT
+Usage: generate.py FOLDER COUNT [--hugo]
+
+With --hugo, FOLDER becomes a Hugo site of the same essays (content/posts/essay-N.md, the same
+front matter and bodies, so the same URLs) with a minimal three-template layout, for the
+benchmark's "× Hugo" rows.
 
 Each essay is about 1,000 words in four `##` sections (so it gets a table of contents), with a
 fenced code block, a table, a link to an earlier essay and three tags out of fifty. Output is
@@ -51,17 +55,44 @@ def essay(rng, n, day):
     return front + paragraph(rng, 40) + "\n\n" + "\n\n".join(sections) + "\n"
 
 
+HUGO_CONFIG = 'baseURL = "http://localhost:8080/"\ntitle = "Benchmark"\n[taxonomies]\ntag = "tags"\n'
+HUGO_LAYOUTS = {
+    "baseof.html": '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{{ .Title }}</title></head>'
+                   '<body>{{ block "main" . }}{{ end }}</body></html>\n',
+    "single.html": '{{ define "main" }}<article><h1>{{ .Title }}</h1><time>{{ .Date.Format "2006-01-02" }}</time>'
+                   '{{ .TableOfContents }}{{ .Content }}<p>{{ range .Params.tags }}'
+                   '<a href="/tags/{{ . | urlize }}/">{{ . }}</a> {{ end }}</p></article>{{ end }}\n',
+    "list.html": '{{ define "main" }}<h1>{{ .Title }}</h1><ul>{{ range .Paginator.Pages }}<li>'
+                 '<a href="{{ .RelPermalink }}">{{ .Title }}</a> {{ .Summary }}</li>{{ end }}</ul>{{ end }}\n',
+}
+
+
+def write(path, text):
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(text)
+
+
 def main():
     folder, count = sys.argv[1], int(sys.argv[2])
+    hugo = "--hugo" in sys.argv[3:]
     rng = random.Random(42)
-    os.makedirs(os.path.join(folder, "pages"), exist_ok=True)
     first = date(2000, 1, 1)
     for n in range(count):
         day = first + timedelta(days=n * 9000 // max(count, 1))
-        with open(os.path.join(folder, f"{day.isoformat()}-essay-{n}.md"), "w", encoding="utf-8") as f:
-            f.write(essay(rng, n, day))
-    with open(os.path.join(folder, "pages", "about.md"), "w", encoding="utf-8") as f:
-        f.write('---\ntitle: About\nsummary: "A synthetic archive for the benchmark."\n---\nBenchmark site.\n')
+        text = essay(rng, n, day)
+        if hugo:
+            write(os.path.join(folder, "content", "posts", f"essay-{n}.md"), text)
+        else:
+            write(os.path.join(folder, f"{day.isoformat()}-essay-{n}.md"), text)
+    if hugo:
+        write(os.path.join(folder, "hugo.toml"), HUGO_CONFIG)
+        for name, text in HUGO_LAYOUTS.items():
+            write(os.path.join(folder, "layouts", "_default", name), text)
+        write(os.path.join(folder, "content", "about.md"), '---\ntitle: About\n---\nBenchmark site.\n')
+    else:
+        write(os.path.join(folder, "pages", "about.md"),
+              '---\ntitle: About\nsummary: "A synthetic archive for the benchmark."\n---\nBenchmark site.\n')
 
 
 if __name__ == "__main__":

@@ -19,7 +19,10 @@ CREATE TABLE post (
     id              BIGINT AUTO_INCREMENT PRIMARY KEY,
     source_path     VARCHAR(1024) NOT NULL UNIQUE REFERENCES indexed_file (path) ON DELETE CASCADE,
     source_hash     CHAR(64)      NOT NULL,
-    slug            VARCHAR(255)  NOT NULL UNIQUE,
+    slug            VARCHAR(255)  NOT NULL,
+    path            VARCHAR(1024) NOT NULL,          -- the canonical URL path, as served (essayist.permalink)
+    path_key        VARCHAR(1024) NOT NULL UNIQUE,   -- the same without a trailing slash: what requests match
+    bundle          VARCHAR(1024),                   -- the page bundle's folder, whose files are served under path
     guid            VARCHAR(512)  NOT NULL UNIQUE,
     title           VARCHAR(1024) NOT NULL,
     summary         VARCHAR(4096) NOT NULL,
@@ -29,13 +32,17 @@ CREATE TABLE post (
     published_at    TIMESTAMP WITH TIME ZONE NOT NULL,
     updated_at      TIMESTAMP WITH TIME ZONE,
     draft           BOOLEAN       NOT NULL,
-    -- When readers may see it: published_at for a post that is not a draft, NULL (never) for a
-    -- draft, the epoch for every post in preview mode. "Published" is PostRepository.PUBLISHED.
+    authors         CLOB          NOT NULL,   -- JSON list of names; empty: the site's author
+    -- When readers may see it: its publish date (else its date) for a post that is not a draft,
+    -- NULL (never) for a draft, the epoch for every post in preview mode; until visible_until
+    -- (Hugo's expiryDate), NULL for never. "Published" is PostRepository.PUBLISHED.
     visible_from    TIMESTAMP WITH TIME ZONE,
+    visible_until   TIMESTAMP WITH TIME ZONE,
     word_count      INT           NOT NULL,
     reading_minutes INT           NOT NULL
 );
 CREATE INDEX post_visible ON post (visible_from, published_at DESC, id DESC);
+CREATE INDEX post_slug ON post (slug);
 
 CREATE TABLE tag (
     id   BIGINT AUTO_INCREMENT PRIMARY KEY,
@@ -56,7 +63,8 @@ CREATE TABLE alias (
     post_id BIGINT NOT NULL REFERENCES post (id) ON DELETE CASCADE
 );
 
--- The link graph: which post links to which root-relative path of this site ("Referenced by").
+-- The link graph: which post links to which root-relative path of this site ("Referenced by"),
+-- without a trailing slash.
 CREATE TABLE link (
     post_id     BIGINT        NOT NULL REFERENCES post (id) ON DELETE CASCADE,
     target_path VARCHAR(1024) NOT NULL,

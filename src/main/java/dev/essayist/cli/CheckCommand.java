@@ -1,13 +1,11 @@
 package dev.essayist.cli;
 
 import dev.essayist.content.ContentIndexer;
-import dev.essayist.content.ContentProblem;
 import dev.essayist.site.SiteConfig;
 import io.micronaut.context.ApplicationContext;
 import jakarta.inject.Singleton;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -56,17 +54,13 @@ final class CheckCommand implements Subcommand {
                 spec.commandLine().getErr().println("error: " + e.getMessage());
                 return 1;
             }
-            List<ContentProblem> problems = indexer.problems();
-            problems.forEach(out::println);
-            long errors = problems.stream().filter(p -> p.severity() == ContentProblem.Severity.ERROR).count();
-            long warnings = problems.size() - errors;
-            out.printf("Checked %d files in %d ms: %s, %s.%n", report.files(), report.took().toMillis(),
-                    plural(errors, "error"), plural(warnings, "warning"));
-            return errors > 0 || (strict && warnings > 0) ? 1 : 0;
+            Problems problems = new Problems(indexer.problems());
+            problems.print(out);
+            // Files of the posts folder that are not posts are named, never silently passed over.
+            indexer.skipped().forEach(out::println);
+            out.printf("Checked %d files in %d ms: %s%s.%n", report.files(), report.took().toMillis(), problems.counts(),
+                    indexer.skipped().isEmpty() ? "" : ", " + indexer.skipped().size() + " skipped");
+            return problems.status(strict);
         }
-    }
-
-    private static String plural(long count, String noun) {
-        return count + " " + noun + (count == 1 ? "" : "s");
     }
 }

@@ -1,7 +1,6 @@
 package dev.essayist.cli;
 
 import dev.essayist.content.ContentIndexer;
-import dev.essayist.content.ContentProblem;
 import dev.essayist.post.AliasRepository;
 import dev.essayist.site.SiteConfig;
 import io.micronaut.context.ApplicationContext;
@@ -12,7 +11,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import picocli.CommandLine.Command;
@@ -22,12 +20,16 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code export DIR [--base-url URL] [--posts DIR] [--static DIR]}: writes the whole public site
- * as static files for a CDN or bucket ({@link StaticExport}). It starts the real server on a
- * loopback port with a private in-memory index (never the running server's index file, never
- * preview mode), asks it for every URL, and stops it. Exits 0 when the site was written and
- * every post was published, 1 when a file had an error (it was left out, as the server would)
- * or the export failed.
+ * {@code export DIR [--base-url URL] [--posts DIR] [--static DIR] [--strict]}: writes the whole
+ * public site as static files for a CDN or bucket ({@link StaticExport}). It starts the real server
+ * on a loopback port with a private in-memory index (never the running server's index file, never
+ * preview mode, no response cache: each page is fetched once), asks it for every URL, and stops it.
+ *
+ * <p>It agrees with {@code check}: it prints the same problems in the same compiler-style lines and
+ * exits with the same status (1 if a file has an error, which leaves that file out as the server
+ * would; with {@code --strict}, also on a warning such as a broken link), and writes the site in
+ * every case. A linked path that answers no page (a broken link, which {@code check} reports as a
+ * warning) is listed on standard error and not written. Exits 1 also when the export itself fails.
  */
 @Singleton
 @Command(name = "export", mixinStandardHelpOptions = true,
@@ -52,6 +54,9 @@ final class ExportCommand implements Subcommand {
     @Option(names = "--static", paramLabel = "DIR", description = "the static folder (default: essayist.static-dir)")
     Path statics;
 
+    @Option(names = "--strict", description = "exit 1 on warnings too, as check --strict does")
+    boolean strict;
+
     ExportCommand(SiteConfig site) {
         this.site = site;
     }
@@ -71,20 +76,25 @@ final class ExportCommand implements Subcommand {
         props.put("micronaut.server.host", "127.0.0.1");
         props.put("micronaut.server.port", -1);
         props.put("micronaut.io.watch.enabled", false);
+        // Each URL is fetched once: storing (and gzipping) every page in the response cache is waste.
+        props.put("essayist.cache.enabled", false);
         props.put("datasources.default.url", "jdbc:h2:mem:export-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
         long start = System.nanoTime();
         try (ApplicationContext context = ApplicationContext.builder().properties(props).start()) {
             EmbeddedServer server = context.getBean(EmbeddedServer.class);
             server.start();
-            List<ContentProblem> problems = context.getBean(ContentIndexer.class).problems();
-            problems.forEach(stderr::println);
+            Problems problems = new Problems(context.getBean(ContentIndexer.class).problems());
+            problems.print(stdout);
             StaticExport.Result result = new StaticExport(server.getURI(), base).export(out, staticDir,
                     context.getBean(AliasRepository.class).findPublishedAliases(context.getBean(Clock.class).instant()));
-            long errors = problems.stream().filter(p -> p.severity() == ContentProblem.Severity.ERROR).count();
-            stdout.printf("Exported %d files (%d alias redirects) to %s for %s in %d ms%s.%n", result.files().size(),
-                    result.redirects(), out, base, (System.nanoTime() - start) / 1_000_000,
-                    errors > 0 ? "; " + errors + " files with errors were left out" : "");
-            return errors > 0 ? 1 : 0;
+            if (!result.unreachable().isEmpty()) {
+                stderr.println("note: " + result.unreachable().size() + " linked paths answer no page and were not written: "
+                        + String.join(", ", result.unreachable()));
+            }
+            stdout.printf("Exported %d files (%d redirects, %d unchanged) to %s for %s in %d ms: %s.%n",
+                    result.files().size(), result.redirects(), result.unchanged(), out, base,
+                    (System.nanoTime() - start) / 1_000_000, problems.counts());
+            return problems.status(strict);
         } catch (IOException | IllegalStateException e) {
             stderr.println("error: export failed: " + e.getMessage());
             return 1;

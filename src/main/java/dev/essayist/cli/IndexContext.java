@@ -28,6 +28,7 @@ final class IndexContext {
                 "essayist.posts-dir", posts.toString(),
                 "essayist.static-dir", statics.toString(),
                 "datasources.default.url", "jdbc:h2:mem:cli-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
+                "essayist.search.index-dir", "",
                 "datasources.default.enabled", true,
                 "flyway.datasources.default.enabled", true)).start();
     }

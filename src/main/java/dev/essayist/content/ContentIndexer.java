@@ -48,6 +48,9 @@ public class ContentIndexer {
     private final AliasRepository aliases;
     private final PageRepository pages;
     private final IndexedFileRepository files;
+    private final IndexMeta.Repository meta;
+    /** The permalink in force ({@code essayist.permalink}). */
+    private final String permalink;
     private final IndexWriter writer;
     private final SearchUpdate search;
     private final ApplicationEventPublisher<ContentChanged> changed;
@@ -57,26 +60,43 @@ public class ContentIndexer {
     private final ContainedReads reads;
     private final LinkChecker links;
     private final ContentProblems problems = new ContentProblems();
+    /** A setting that makes indexing impossible (an unknown permalink token), said at every reindex. */
+    private final String settingProblem;
+    private volatile List<String> skipped = List.of();
     /** Whether the link check and the problem list know the indexed files (from their rows). */
     private boolean restored;
 
     ContentIndexer(SiteConfig site, PostRepository posts, AliasRepository aliases, PageRepository pages,
-                   IndexedFileRepository files, IndexWriter writer, SearchUpdate search,
+                   IndexedFileRepository files, IndexMeta.Repository meta, IndexWriter writer, SearchUpdate search,
                    ApplicationEventPublisher<ContentChanged> changed, ApplicationEventPublisher<ContentChanging> changing,
-                   Clock clock, @Value("${essayist.render-budget:10s}") Duration renderBudget,
-                   ImageFiles images, ImageVariants variants) {
+                   Clock clock, @Value("${essayist.render-budget:30s}") Duration renderBudget,
+                   ImageFiles images, ImageVariants variants,
+                   @Value("${essayist.permalink:}") String permalink,
+                   @Value("${essayist.feed.id-permalink:}") String idPermalink) {
         this.site = site;
         this.posts = posts;
         this.aliases = aliases;
         this.pages = pages;
         this.files = files;
+        this.meta = meta;
+        this.permalink = permalink.isBlank() ? Permalink.DEFAULT : permalink.strip();
         this.writer = writer;
         this.search = search;
         this.changed = changed;
         this.changing = changing;
         this.clock = clock;
         MarkdownRenderer markdown = new MarkdownRenderer(images, variants);
-        this.reader = new FileReader(new PostReader(site.zone(), markdown), new PageReader(site.zone(), markdown));
+        PostReader postReader;
+        String problem = null;
+        try {
+            postReader = new PostReader(site.zone(), markdown, Permalink.of(permalink.isBlank() ? Permalink.DEFAULT : permalink),
+                    idPermalink.isBlank() ? null : Permalink.of(idPermalink), site.base());
+        } catch (IllegalArgumentException e) {
+            problem = "essayist.permalink or essayist.feed.id-permalink is unusable: " + e.getMessage();
+            postReader = new PostReader(site.zone(), markdown);
+        }
+        this.settingProblem = problem;
+        this.reader = new FileReader(postReader, new PageReader(site.zone(), markdown));
         this.links = new LinkChecker(site.base(), site.statics());
         this.reads = new ContainedReads(renderBudget);
     }
@@ -139,12 +159,17 @@ public class ContentIndexer {
 
     private Report reindexOnce() {
         long start = System.nanoTime();
-        List<PostsFolder.Entry> entries = PostsFolder.scan(site.posts());
+        if (settingProblem != null) {
+            throw new PostsFolderException(settingProblem, null);
+        }
+        PostsFolder folder = PostsFolder.scan(site.posts());
+        List<PostsFolder.Entry> entries = folder.entries();
+        skipped = folder.skipped().stream().map(PostsFolder.Skipped::toString).toList();
         IndexSnapshot snapshot = snapshot();
         List<FileState> states = new ArrayList<>(reads.readAll(entries,
                 e -> reader.read(e, Optional.ofNullable(problems.failedHash(e.name())).orElse(snapshot.hash(e.name())))));
         states.sort(Comparator.comparing(FileState::file));
-        IndexChange change = snapshot.plan(states, search.newState());
+        IndexChange change = snapshot.plan(states, search.newState(), snapshot.permalinksWith(permalink));
         Set<String> written = Set.of();
         List<ParsedPost> stored = List.of();
         try {
@@ -183,6 +208,14 @@ public class ContentIndexer {
     }
 
     /**
+     * @return the files of the posts folder that are not content, each as {@code file: skipped: reason}
+     *         (images outside a bundle, a Hugo section's {@code _index.md}), as of the last reindex
+     */
+    public List<String> skipped() {
+        return skipped;
+    }
+
+    /**
      * @return why the last reindex failed as a whole (the folder vanished, the index cannot be
      *         written), if it did; the site then serves the index as it was before
      */
@@ -196,7 +229,12 @@ public class ContentIndexer {
      *         hashed (if the rows cannot be read, every post file is read again)
      */
     private IndexSnapshot snapshot() {
-        IndexSnapshot snapshot = IndexSnapshot.load(posts, aliases, pages);
+        IndexSnapshot snapshot = IndexSnapshot.load(posts, aliases, pages, meta);
+        if (snapshot.permalinkChanged(permalink)) {
+            LOG.info("The permalink changed from {} to {}: every post moves, and its old address answers 301",
+                    snapshot.permalinks().get(0), permalink);
+            snapshot = snapshot.withoutPostHashes();
+        }
         if (restored) {
             return snapshot;
         }
@@ -204,7 +242,7 @@ public class ContentIndexer {
             for (IndexedFile file : files.findAll()) {
                 Identities.Claim claim = snapshot.posts().get(file.path());
                 if (claim != null) {
-                    links.put(file, claim.slug());
+                    links.put(file, claim.path());
                     problems.restore(file.path(), file.warnings());
                 }
             }

@@ -60,9 +60,9 @@ final class FileReader {
             }
             SourceFile source = SourceFile.parse(bytes, name, hash);
             BodyLimits.check(source);
-            String fileName = entry.path().getFileName().toString();
             ParsedFile parsed = entry.kind() == PostsFolder.Kind.POST
-                    ? posts.parse(source, fileName) : pages.parse(source, fileName);
+                    ? posts.parse(source, entry.relative().toString())
+                    : pages.parse(source, entry.path().getFileName().toString());
             return Optional.of(new FileState.Parsed(name, parsed));
         } catch (NoSuchFileException e) {
             return Optional.empty();

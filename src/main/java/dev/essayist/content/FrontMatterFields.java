@@ -20,8 +20,8 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
 
 /**
- * A YAML mapping read from front matter, with typed accessors that report the file and line of
- * every wrong value.
+ * A mapping read from front matter (YAML, or TOML and JSON through {@link JsonTomlNodes}), with typed
+ * accessors that report the file and line of every wrong value.
  *
  * <p>Values are read from SnakeYAML's node graph rather than its Java objects so that each key
  * keeps its line (from the parser's mark) and so that dates are interpreted by
@@ -46,6 +46,23 @@ public final class FrontMatterFields {
         this.firstLine = firstLine;
         this.entries = entries;
         this.line = line;
+    }
+
+    /**
+     * Parses a file's front matter, in whichever format it is written (YAML, TOML or JSON).
+     *
+     * @param source the split file
+     * @return the top-level mapping
+     * @throws ContentException on a syntax error (with the parser's line), an empty block, or a top
+     *                          level that is not a mapping
+     */
+    public static FrontMatterFields parse(SourceFile source) throws ContentException {
+        if (source.format() == SourceFile.Format.YAML) {
+            return parse(source.frontMatter(), source.name(), source.frontMatterLine());
+        }
+        Node root = JsonTomlNodes.parse(source.frontMatter(), source.format() == SourceFile.Format.TOML,
+                source.name(), source.frontMatterLine());
+        return of(root, source.name(), source.frontMatterLine(), "front matter");
     }
 
     /**
@@ -172,6 +189,69 @@ public final class FrontMatterFields {
             return items;
         }
         throw wrongType(key, "a list such as [a, b]");
+    }
+
+    /**
+     * @param key a key
+     * @return whether its value is a YAML, TOML or JSON boolean
+     */
+    public boolean isBoolean(String key) {
+        Node value = value(key);
+        return value instanceof ScalarNode scalar && Tag.BOOL.equals(scalar.getTag());
+    }
+
+    /**
+     * Reads a list of words such as tags: a list, or a text split at commas when it has one and
+     * else at whitespace, as Jekyll splits {@code tags: emacs lisp} into two tags.
+     *
+     * @param key a key
+     * @return the items, trimmed, empty ones dropped; an empty list when absent
+     * @throws ContentException if the value or an item is a number, boolean or mapping
+     */
+    public List<String> words(String key) throws ContentException {
+        Node value = value(key);
+        if (value instanceof ScalarNode scalar && Tag.STR.equals(scalar.getTag()) && scalar.getValue().indexOf(',') < 0) {
+            List<String> items = new ArrayList<>();
+            for (String word : scalar.getValue().strip().split("\\s+")) {
+                addTrimmed(items, word);
+            }
+            return items;
+        }
+        return strings(key);
+    }
+
+    /**
+     * Reads people's names from the first key present: text, a list of texts, a mapping with a
+     * {@code name} (jekyll-seo-tag's form), or a list of such mappings.
+     *
+     * @param fields the front matter
+     * @param keys   keys to try, in order
+     * @return the names, possibly empty
+     * @throws ContentException if a value is of another type
+     */
+    static List<String> names(FrontMatterFields fields, String... keys) throws ContentException {
+        for (String key : keys) {
+            Node value = fields.value(key);
+            if (value == null || isNull(value)) {
+                continue;
+            }
+            List<Node> items = value instanceof SequenceNode sequence ? sequence.getValue() : List.of(value);
+            List<String> names = new ArrayList<>();
+            for (Node item : items) {
+                Node name = item;
+                if (item instanceof MappingNode mapping) {
+                    name = mapping.getValue().stream().filter(t -> t.getKeyNode() instanceof ScalarNode k
+                            && k.getValue().equals("name")).map(NodeTuple::getValueNode).findFirst().orElse(null);
+                }
+                if (!(name instanceof ScalarNode scalar)) {
+                    throw new ContentException(ContentProblem.error(fields.file(), item.getStartMark().getLine()
+                            + fields.firstLine, "'" + key + "' must be a name, a list of names, or a mapping with 'name'"));
+                }
+                addTrimmed(names, scalar.getValue());
+            }
+            return List.copyOf(names);
+        }
+        return List.of();
     }
 
     /**

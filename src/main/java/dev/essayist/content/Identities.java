@@ -7,10 +7,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import dev.essayist.site.Routes;
 
 /**
- * Who may hold which identity: every post's slug, feed id and URL paths (its canonical path and
- * its aliases) belong to one file only, and no alias may shadow a route (design.md invariant 4).
+ * Who may hold which identity: every post's feed id and URL paths (its canonical path and its
+ * aliases) belong to one file only, and no path may shadow a route (design.md invariant 4). When
+ * the permalink leaves the date out, two posts with one slug would share an address: the later
+ * one is given a numbered slug ({@code slug-2}) with a warning instead of being left out.
  * A pure function of the posts just parsed and the posts the index keeps.
  *
  * <p>The index's rows win: a parsed post whose identity another file's row holds is rejected with
@@ -19,19 +22,16 @@ import java.util.Set;
  */
 final class Identities {
 
-    /** Root-level path segments that belong to routes, so an alias can neither be one nor shadow one. */
-    static final Set<String> RESERVED = Set.of("", "posts", "tags", "page", "archive", "about", "search", "static",
-            "health", "vendor", "_img", "_preview", "feed.xml", "atom.xml", "feed.json", "sitemap.xml", "robots.txt", "favicon.ico");
 
     /**
      * The identities a post holds in the index.
      *
      * @param file    its file
-     * @param slug    its slug
+     * @param path    its canonical path without a trailing slash
      * @param guid    its feed id
      * @param aliases its alias paths, normalised (no trailing slash)
      */
-    record Claim(String file, String slug, String guid, Collection<String> aliases) {
+    record Claim(String file, String path, String guid, Collection<String> aliases) {
     }
 
     /**
@@ -45,12 +45,14 @@ final class Identities {
     }
 
     /**
-     * @param parsed  the posts parsed by this reindex, in file order (earlier files win among them)
+     * @param posts   the posts parsed by this reindex (the earlier dated wins an address among them)
      * @param indexed the posts in the index, by file, before this reindex
      * @param gone    files whose posts leave the index
      * @return which parsed posts may take their identities
      */
-    static Decision decide(List<ParsedPost> parsed, Map<String, Claim> indexed, Set<String> gone) {
+    static Decision decide(List<ParsedPost> posts, Map<String, Claim> indexed, Set<String> gone) {
+        List<ParsedPost> parsed = posts.stream().sorted(java.util.Comparator.comparing((ParsedPost p) -> p.frontMatter().date())
+                .thenComparing(p -> p.source().name())).toList();
         Map<String, ContentProblem> rejected = new LinkedHashMap<>();
         while (true) {
             Map<String, String> claims = new HashMap<>();
@@ -60,10 +62,11 @@ final class Identities {
                     .forEach(c -> register(claims, c));
             List<ParsedPost> accepted = new ArrayList<>();
             Map<String, ContentProblem> more = new LinkedHashMap<>();
-            for (ParsedPost post : parsed) {
-                if (rejected.containsKey(post.source().name())) {
+            for (ParsedPost candidate : parsed) {
+                if (rejected.containsKey(candidate.source().name())) {
                     continue;
                 }
+                ParsedPost post = distinct(candidate, claims);
                 ContentProblem conflict = conflict(post, claims);
                 if (conflict == null) {
                     accepted.add(post);
@@ -80,6 +83,31 @@ final class Identities {
     }
 
     /**
+     * @param post   a parsed post
+     * @param claims the paths and ids taken so far
+     * @return the post, or, when another post already holds its address and its address comes from
+     *         its slug, the post under the first free numbered slug ({@code slug-2}, {@code slug-3}),
+     *         with a warning
+     */
+    private static ParsedPost distinct(ParsedPost post, Map<String, String> claims) {
+        String holder = claims.get("path " + post.pathKey());
+        int at = post.path().lastIndexOf(post.slug());
+        if (holder == null || holder.equals(post.source().name()) || post.frontMatter().url() != null || at < 0) {
+            return post;
+        }
+        for (int n = 2; n < 100; n++) {
+            String slug = post.slug() + "-" + n;
+            String path = post.path().substring(0, at) + slug + post.path().substring(at + post.slug().length());
+            if (!claims.containsKey("path " + Permalink.key(path))) {
+                return post.withSlug(slug, path).withWarning(ContentProblem.warning(post.source().name(),
+                        post.line("slug"), "the address '" + post.path() + "' is already used by " + holder
+                                + "; this post is published at '" + path + "' (set 'slug' or 'url' to choose)"));
+            }
+        }
+        return post;
+    }
+
+    /**
      * @param alias an alias as written, e.g. {@code /2025/03/old/}
      * @return it without a trailing slash, as stored and matched
      */
@@ -92,42 +120,43 @@ final class Identities {
      * @return the identities it would hold
      */
     static Claim claimOf(ParsedPost post) {
-        return new Claim(post.source().name(), post.slug(), post.guid(),
-                post.frontMatter().aliases().stream().map(Identities::normalise).distinct().toList());
+        return new Claim(post.source().name(), post.pathKey(), post.guid(), post.aliases());
     }
 
     private static void register(Map<String, String> claims, Claim claim) {
-        claims.put("slug " + claim.slug(), claim.file());
         claims.put("id " + claim.guid(), claim.file());
-        claims.put("path /posts/" + claim.slug(), claim.file());
-        claim.aliases().forEach(a -> claims.put("path " + a, claim.file()));
+        claims.put("path " + claim.path(), claim.file());
+        claim.aliases().forEach(a -> claims.putIfAbsent("path " + a, claim.file()));
     }
 
     private static ContentProblem conflict(ParsedPost post, Map<String, String> claims) {
         String name = post.source().name();
-        String other = claims.get("slug " + post.slug());
-        if (other == null) {
-            other = claims.get("path /posts/" + post.slug());
+        String urlKey = post.frontMatter().url() != null ? (post.keyLines().containsKey("url") ? "url" : "permalink") : "slug";
+        String route = reserved(post.pathKey());
+        if (route != null) {
+            return ContentProblem.error(name, post.line(urlKey), "the address '" + post.path() + "' collides with the route /" + route);
         }
-        if (other != null) {
-            return ContentProblem.error(name, post.line("slug"), "slug '" + post.slug() + "' is already used by " + other);
+        String other = claims.get("path " + post.pathKey());
+        if (other != null && !other.equals(name)) {
+            return ContentProblem.error(name, post.line(urlKey), "the address '" + post.path() + "' (slug '" + post.slug()
+                    + "') is already used by " + other);
         }
-        if ((other = claims.get("id " + post.guid())) != null) {
+        if ((other = claims.get("id " + post.guid())) != null && !other.equals(name)) {
             return ContentProblem.error(name, post.line("id"), "id '" + post.guid() + "' is already used by " + other);
         }
-        for (String alias : post.frontMatter().aliases()) {
-            String path = normalise(alias);
-            String first = path.substring(1).split("/", 2)[0];
-            if (RESERVED.contains(first) && !(first.equals("posts") && path.length() > "/posts/".length())) {
-                return ContentProblem.error(name, post.line("aliases"), "alias '" + alias + "' collides with the route /" + first);
+        for (String alias : post.aliases()) {
+            String aliasKey = post.keyLines().containsKey("aliases") ? "aliases" : "redirect_from";
+            if ((route = reserved(alias)) != null) {
+                return ContentProblem.error(name, post.line(aliasKey), "alias '" + alias + "' collides with the route /" + route);
             }
-            if ((other = claims.get("path " + path)) != null && !other.equals(name)) {
-                return ContentProblem.error(name, post.line("aliases"), "alias '" + alias + "' is already used by " + other);
-            }
-            if (path.startsWith("/posts/") && (other = claims.get("slug " + path.substring(7))) != null && !other.equals(name)) {
-                return ContentProblem.error(name, post.line("aliases"), "alias '" + alias + "' is the URL of " + other);
+            if ((other = claims.get("path " + alias)) != null && !other.equals(name)) {
+                return ContentProblem.error(name, post.line(aliasKey), "alias '" + alias + "' is already used by " + other);
             }
         }
         return null;
+    }
+
+    private static String reserved(String path) {
+        return Routes.reserved(path);
     }
 }

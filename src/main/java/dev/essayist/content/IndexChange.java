@@ -13,9 +13,11 @@ import java.util.List;
  * @param pages        pages whose rows are written, each replacing the page of the same slug
  * @param searchState  the token the search index must match once it publishes this change
  *                     ({@code index_meta}, see {@code SearchIndex.STATE_ROW})
+ * @param permalinks   the permalink in force first, then the ones used before it, whose paths of
+ *                     the posts written become their aliases (a changed pattern keeps old addresses)
  */
 record IndexChange(List<String> removedPosts, List<String> gonePosts, List<ParsedPost> posts, List<String> removedPages,
-                   List<ParsedPage> pages, String searchState) {
+                   List<ParsedPage> pages, String searchState, List<String> permalinks) {
 
     /** @return whether nothing is to be written */
     boolean isEmpty() {

@@ -61,7 +61,7 @@ class IndexStore implements BeanCreatedEventListener<DatasourceConfiguration> {
     private static final Logger LOG = LoggerFactory.getLogger(IndexStore.class);
 
     /** Bump when what the indexer writes for the same file changes (rendering, columns' meaning). */
-    static final int FORMAT = 2;
+    static final int FORMAT = 3;
     private static final String FILE_PREFIX = "jdbc:h2:file:";
     /** H2's "Database may be already in use" (org.h2.api.ErrorCode.DATABASE_ALREADY_OPEN_1). */
     private static final int ALREADY_OPEN = 90020;

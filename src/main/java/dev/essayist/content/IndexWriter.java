@@ -41,6 +41,9 @@ class IndexWriter {
 
     private static final Logger LOG = LoggerFactory.getLogger(IndexWriter.class);
 
+    /** The {@code index_meta} row of the permalinks: the one in force, then the earlier ones, a line each. */
+    static final String PERMALINKS = "permalinks";
+
     private final TransactionOperations<Connection> tx;
     private final IndexedFileRepository files;
     private final IndexMeta.Repository meta;
@@ -87,7 +90,7 @@ class IndexWriter {
                 }
                 files.saveAll(change.posts().stream().map(IndexedFile::of).toList());
                 List<Post> saved = posts.saveAll(rows);
-                Joins joins = new Joins(new HashMap<>());
+                Joins joins = new Joins(new HashMap<>(), taken(change), formerPermalinks(change));
                 for (int i = 0; i < saved.size(); i++) {
                     joins.add(saved.get(i).id(), change.posts().get(i));
                 }
@@ -113,6 +116,7 @@ class IndexWriter {
         }
         Set<String> replaced = new HashSet<>(change.removedPosts());
         Map<String, Long> tagIds = new HashMap<>();
+        Set<String> taken = taken(change);
         Map<String, ContentProblem> refused = new LinkedHashMap<>();
         for (int i = 0; i < rows.size(); i++) {
             ParsedPost post = change.posts().get(i);
@@ -123,10 +127,11 @@ class IndexWriter {
                     files.deleteByPathIn(List.of(file));
                 }
                 files.saveAll(List.of(IndexedFile.of(post)));
-                Joins joins = new Joins(new HashMap<>(tagIds));
+                Joins joins = new Joins(new HashMap<>(tagIds), new HashSet<>(taken), formerPermalinks(change));
                 joins.add(posts.saveAll(List.of(rows.get(i))).get(0).id(), post);
                 joins.save();
                 tagIds.putAll(joins.tagIds());
+                taken.addAll(joins.taken());
                 connection.releaseSavepoint(before);
             } catch (RuntimeException e) {
                 connection.rollback(before);
@@ -149,18 +154,50 @@ class IndexWriter {
             pages.save(Rows.page(page));
         }
         setMeta(SearchIndex.STATE_ROW, change.searchState());
+        setMeta(PERMALINKS, String.join("\n", change.permalinks()));
     }
 
-    /** The tag, alias and link rows of posts, collected and then saved in one batch each. */
+    /**
+     * @return every path the index holds after this change's deletes, as canonical paths and
+     *         aliases, and those the change's posts take: a former address may not shadow them
+     */
+    private Set<String> taken(IndexChange change) {
+        Set<String> taken = new HashSet<>();
+        Set<String> replaced = new HashSet<>(change.removedPosts());
+        posts.findSources().stream().filter(s -> !replaced.contains(s.sourcePath())).forEach(s -> taken.add(s.pathKey()));
+        aliases.findAliasSources().stream().filter(a -> !replaced.contains(a.sourcePath())).forEach(a -> taken.add(a.path()));
+        for (ParsedPost post : change.posts()) {
+            taken.add(post.pathKey());
+            taken.addAll(post.aliases());
+        }
+        return taken;
+    }
+
+    private static List<Permalink> formerPermalinks(IndexChange change) {
+        return change.permalinks().stream().skip(1).map(Permalink::of).toList();
+    }
+
+    /**
+     * The tag, alias and link rows of posts, collected and then saved in one batch each. A post's
+     * paths under earlier permalinks become aliases too, unless another address holds them.
+     */
     private final class Joins {
         private final Map<String, Long> tagIds;
+        private final Set<String> taken;
+        private final List<Permalink> formers;
         private final List<Tagging> tagged = new ArrayList<>();
         private final List<Alias> aliased = new ArrayList<>();
         private final List<Link> linked = new ArrayList<>();
 
-        /** @param tagIds tag ids by slug, found or created so far in this transaction */
-        Joins(Map<String, Long> tagIds) {
+        /**
+         * @param tagIds  tag ids by slug, found or created so far in this transaction
+         * @param taken   paths already held (canonical paths and aliases)
+         * @param formers the permalinks used before the current one
+         */
+        Joins(Map<String, Long> tagIds, Set<String> taken, List<Permalink> formers) {
             this.tagIds = tagIds;
+            this.taken = taken;
+            this.formers = formers;
         }
 
         void add(long id, ParsedPost post) {
@@ -172,6 +209,14 @@ class IndexWriter {
                 }
             }
             Identities.claimOf(post).aliases().forEach(a -> aliased.add(new Alias(a, id)));
+            if (post.frontMatter().url() == null) {
+                for (Permalink former : formers) {
+                    String path = Permalink.key(former.path(post.facts()));
+                    if (taken.add(path)) {
+                        aliased.add(new Alias(path, id));
+                    }
+                }
+            }
             Rows.linkedPaths(post, site.base()).forEach(path -> linked.add(Link.of(id, path)));
         }
 
@@ -183,6 +228,10 @@ class IndexWriter {
 
         Map<String, Long> tagIds() {
             return tagIds;
+        }
+
+        Set<String> taken() {
+            return taken;
         }
     }
 

@@ -135,6 +135,24 @@ public final class MarkdownRenderer {
         // raw HTML from the author takes the text path, where jsoup parses what the policy wrote.
         Document doc = (hasRawHtml(document) ? Optional.<Document>empty() : HtmlSanitizer.sanitizeToDocument(rendered))
                 .orElseGet(() -> Jsoup.parseBodyFragment(HtmlSanitizer.sanitize(rendered)));
+        return finish(doc, sourceFile, references, hasCode(document), List.copyOf(BlockProblem.of(document)));
+    }
+
+    /**
+     * Renders a body written in HTML (a post file ending in {@code .html}, as Jekyll and Hugo take
+     * them): the same sanitiser and the same treatment as a Markdown body's HTML.
+     *
+     * @param html       the author's HTML fragment
+     * @param sourceFile the file the body is in, or {@code null}
+     * @return the sanitised fragment and what was learned while reading it
+     */
+    public RenderedMarkdown renderHtml(String html, Path sourceFile) {
+        Document doc = Jsoup.parseBodyFragment(HtmlSanitizer.sanitize(html));
+        return finish(doc, sourceFile, List.of(), !doc.body().select(PRES).isEmpty(), List.of());
+    }
+
+    private RenderedMarkdown finish(Document doc, Path sourceFile, List<Reference> references, boolean hasCode,
+                                    List<BlockProblem> problems) {
         doc.outputSettings().prettyPrint(false);
         Element body = doc.body();
         Alerts.apply(body);
@@ -167,7 +185,7 @@ public final class MarkdownRenderer {
         Set<String> anchors = new LinkedHashSet<>(body.select(IDS).eachAttr("id"));
         Sidenotes.add(body);
         return new RenderedMarkdown(body.html(), headings, List.copyOf(links), excerpt, words, references,
-                Set.copyOf(anchors), text, hasCode(document), List.copyOf(BlockProblem.of(document)));
+                Set.copyOf(anchors), text, hasCode, problems);
     }
 
     /**

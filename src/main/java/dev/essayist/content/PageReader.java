@@ -43,7 +43,7 @@ public final class PageReader {
      */
     public ParsedPage parse(SourceFile source, String fileName) throws ContentException {
         String name = source.name();
-        FrontMatterFields fields = FrontMatterFields.parse(source.frontMatter(), name, SourceFile.FRONT_MATTER_LINE);
+        FrontMatterFields fields = FrontMatterFields.parse(source);
         List<ContentProblem> warnings = new ArrayList<>();
         for (String key : fields.keys()) {
             if (!KEYS.contains(key)) {
@@ -70,7 +70,7 @@ public final class PageReader {
         warnings.addAll(PostReader.problems(source, body));
         return new ParsedPage(source, fileName.substring(0, fileName.length() - 3), title,
                 fields.string("summary").orElse(body.excerpt()),
-                FrontMatter.dateTime(fields, "updated", zone).orElse(null),
+                FrontMatterDates.read(fields, "updated", zone).orElse(null),
                 body.html(), new PageData(experience, links), warnings);
     }
 

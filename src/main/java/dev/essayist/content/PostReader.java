@@ -1,28 +1,60 @@
 package dev.essayist.content;
 
-import java.io.IOException;
+import io.micronaut.core.annotation.Nullable;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
- * Reads one post file into a {@link ParsedPost}: split, decode front matter, validate, render.
- * Pure: it touches only the file it is given, so files can be read in parallel.
+ * Reads one post file into a {@link ParsedPost}: split, decode front matter, validate, render, and
+ * give it its address (its permalink, its aliases) and its feed id. Pure: it touches only the file
+ * it is given, so files are read in parallel.
  */
 public final class PostReader {
 
+    /** What a path written by an author may hold: no space, control character, query, fragment or {@code ..}. */
+    private static final Pattern SAFE_PATH = Pattern.compile("/[^\\s?#\\\\]*");
+    private static final String MORE = "<!--more-->";
+
     private final ZoneId zone;
     private final MarkdownRenderer markdown;
+    private final Permalink permalink;
+    @Nullable
+    private final Permalink idPermalink;
+    private final String base;
 
     /**
+     * A reader with Essayist's own addresses ({@link Permalink#DEFAULT}) and feed ids.
+     *
      * @param zone     the site time zone, for bare dates
      * @param markdown the shared renderer
      */
     public PostReader(ZoneId zone, MarkdownRenderer markdown) {
+        this(zone, markdown, Permalink.of(Permalink.DEFAULT), null, "");
+    }
+
+    /**
+     * @param zone        the site time zone, for bare dates
+     * @param markdown    the shared renderer
+     * @param permalink   the pattern of posts' paths ({@code essayist.permalink})
+     * @param idPermalink the pattern whose absolute URLs are posts' default feed ids (the address a
+     *                    moved blog's engine published them at, {@code essayist.feed.id-permalink}),
+     *                    or {@code null} for Essayist's date-and-slug ids
+     * @param base        the site's base URL without a trailing slash, for those ids
+     */
+    public PostReader(ZoneId zone, MarkdownRenderer markdown, Permalink permalink, @Nullable Permalink idPermalink,
+                      String base) {
         this.zone = zone;
         this.markdown = markdown;
+        this.permalink = permalink;
+        this.idPermalink = idPermalink;
+        this.base = base;
     }
 
     /**
@@ -30,60 +62,123 @@ public final class PostReader {
      * @param name how to name it in problems (e.g. {@code posts/x.md})
      * @return the parsed post
      * @throws ContentException when the post cannot be published, with file, line and reason
-     * @throws IOException      when the file cannot be read
+     * @throws java.io.IOException when the file cannot be read
      */
-    public ParsedPost read(Path file, String name) throws IOException, ContentException {
+    public ParsedPost read(Path file, String name) throws java.io.IOException, ContentException {
         return parse(SourceFile.read(file, name), file.getFileName().toString());
     }
 
     /**
      * @param source   the split file
-     * @param fileName the bare file name, from which the default slug comes
+     * @param fileName the file's path relative to the posts folder, e.g. {@code 2025-03-14-x.md} or
+     *                 {@code my-essay/index.md}; its name gives the default slug and date, its folder the section
      * @return the parsed post
      * @throws ContentException when the post cannot be published
      */
     public ParsedPost parse(SourceFile source, String fileName) throws ContentException {
+        Path relative = Path.of(fileName);
+        String name = relative.getFileName().toString();
+        boolean bundle = PostsFolder.isBundleIndex(name);
+        String own = bundle && relative.getParent() != null ? relative.getParent().getFileName().toString() : name;
+        String section = relative.getNameCount() > (bundle ? 2 : 1) ? relative.getName(0).toString() : "";
+
         List<ContentProblem> warnings = new ArrayList<>();
-        FrontMatterFields fields = FrontMatterFields.parse(source.frontMatter(), source.name(), SourceFile.FRONT_MATTER_LINE);
-        FrontMatter fm = FrontMatter.of(fields, zone, warnings);
-        String slug = fm.slug() != null ? fm.slug() : Slugs.ofFileName(fileName);
-        if (slug.length() > FrontMatter.MAX_SLUG) {
-            throw fields.error(fields.line(fm.slug() != null ? "slug" : "title"), "the slug is " + slug.length()
-                    + " characters; the limit is " + FrontMatter.MAX_SLUG + (fm.slug() != null ? "" : "; add a shorter 'slug:'"));
-        }
-        if (!Slugs.VALID.matcher(slug).matches()) {
-            throw fields.error(fields.line(fm.slug() != null ? "slug" : "title"), fm.slug() != null
-                    ? "slug '" + slug + "' has characters that are not URL-safe; use lowercase letters, digits and hyphens"
-                    : "the file name gives no usable slug; add 'slug:' to the front matter");
-        }
-        for (String alias : fm.aliases()) {
-            if (!alias.startsWith("/") || alias.contains("..") || alias.contains("?") || alias.contains("#")
-                    || alias.chars().anyMatch(c -> c <= ' ' || c > '~')) {
-                throw fields.error(fields.line("aliases"), "alias '" + alias
-                        + "' must be a root-relative path such as /2025/03/old-slug, with URL-safe characters");
-            }
-        }
+        FrontMatterFields fields = FrontMatterFields.parse(source);
+        FrontMatter fm = FrontMatter.of(fields, zone, warnings, own);
+        String slug = slug(fm, own, fields, warnings);
+        Permalink.Facts facts = new Permalink.Facts(fm.date(), slug, section, fm.categories());
+        String path = path(fm, facts, fields);
+        List<String> aliases = aliases(fm, path, fields);
         if (source.body().isBlank()) {
             warnings.add(ContentProblem.warning(source.name(), source.bodyLine(), "the body is empty"));
         }
-        var body = markdown.render(source.body(), path(source));
+        var body = PostsFolder.extension(name).equals("html") ? markdown.renderHtml(source.body(), file(source))
+                : markdown.render(source.body(), file(source));
+        if (bundle) {
+            body = BundleLinks.rewrite(body, Permalink.key(path));
+        }
         warnings.addAll(problems(source, body));
-        String guid = fm.id() != null ? fm.id() : defaultId(fm, slug);
+        String guid = fm.id() != null ? fm.id()
+                : idPermalink != null ? base + idPermalink.path(facts) : defaultId(fm, slug, aliases);
         if (guid.length() > FrontMatter.MAX_ID) {
-            throw fields.error(fields.line("aliases"), "the default feed id '" + guid.substring(0, 40)
+            throw fields.error(fields.line("id"), "the default feed id '" + guid.substring(0, 40)
                     + "...' is longer than " + FrontMatter.MAX_ID + " characters; add an 'id:'");
         }
-        String summary = fm.summary() != null ? fm.summary() : body.excerpt();
-        java.util.Map<String, Integer> lines = new java.util.HashMap<>();
+        String summary = fm.summary() != null ? fm.summary() : source.body().contains(MORE)
+                ? MarkdownRenderer.truncate(markdown.render(source.body().substring(0, source.body().indexOf(MORE))).text(),
+                        FrontMatter.MAX_SUMMARY)
+                : body.excerpt();
+        Map<String, Integer> lines = new java.util.HashMap<>();
         fields.keys().forEach(key -> lines.put(key, fields.line(key)));
-        return new ParsedPost(source, fm, slug, guid, summary, body, List.copyOf(warnings), java.util.Map.copyOf(lines));
+        Path folder = bundle ? file(source).getParent() : null;
+        return new ParsedPost(source, fm, slug, path, aliases, guid, summary, body, folder, List.copyOf(warnings),
+                Map.copyOf(lines), facts);
+    }
+
+    private static String slug(FrontMatter fm, String own, FrontMatterFields fields, List<ContentProblem> warnings)
+            throws ContentException {
+        String given = fm.slug();
+        String slug = given != null ? given : Slugs.ofFileName(own);
+        if (given != null && !Slugs.VALID.matcher(given).matches() && !Slugs.of(given).isEmpty()) {
+            slug = Slugs.of(given);
+            warnings.add(ContentProblem.warning(fields.file(), fields.line("slug"), "slug '" + given
+                    + "' is not URL-safe; the post is published as '" + slug + "'"));
+        }
+        if (slug.isEmpty() || !Slugs.VALID.matcher(slug).matches()) {
+            throw fields.error(fields.line(given != null ? "slug" : "title"), given != null
+                    ? "slug '" + given + "' has no letter or digit to make a URL of"
+                    : "the file name gives no usable slug; add 'slug:' to the front matter");
+        }
+        if (slug.length() > FrontMatter.MAX_SLUG) {
+            throw fields.error(fields.line(given != null ? "slug" : "title"), "the slug is " + slug.length()
+                    + " characters; the limit is " + FrontMatter.MAX_SLUG + (given != null ? "" : "; add a shorter 'slug:'"));
+        }
+        return slug;
+    }
+
+    /** @return the post's own {@code url}/{@code permalink} (its tokens expanded), else the site's permalink */
+    private String path(FrontMatter fm, Permalink.Facts facts, FrontMatterFields fields) throws ContentException {
+        if (fm.url() == null) {
+            return permalink.path(facts);
+        }
+        String key = fields.keys().contains("url") ? "url" : "permalink";
+        String own = fm.url().startsWith("/") ? fm.url() : "/" + fm.url();
+        String path;
+        try {
+            path = Permalink.hasTokens(own) ? Permalink.of(own).path(facts) : own;
+        } catch (IllegalArgumentException e) {
+            throw fields.error(fields.line(key), "'" + key + "': " + e.getMessage());
+        }
+        if (!SAFE_PATH.matcher(path).matches() || path.contains("..") || path.contains("//")) {
+            throw fields.error(fields.line(key), "'" + key + "' must be a path such as /2019/10/01/welcome/, without"
+                    + " spaces, '?', '#' or '..'");
+        }
+        return path;
+    }
+
+    /** @return the aliases as root-relative paths without a trailing slash; relative ones are beside the post */
+    private static List<String> aliases(FrontMatter fm, String path, FrontMatterFields fields) throws ContentException {
+        String parent = Permalink.key(path);
+        parent = parent.substring(0, parent.lastIndexOf('/') + 1);
+        Set<String> out = new LinkedHashSet<>();
+        for (String alias : fm.aliases()) {
+            String absolute = alias.startsWith("/") ? alias : parent + alias;
+            if (!SAFE_PATH.matcher(absolute).matches() || absolute.contains("..") || absolute.contains("//")
+                    || absolute.chars().anyMatch(c -> c < ' ')) {
+                throw fields.error(fields.line(fields.keys().contains("aliases") ? "aliases" : "redirect_from"), "alias '"
+                        + alias + "' must be a path such as /2025/03/old-slug, without spaces, '?', '#' or '..'");
+            }
+            out.add(Permalink.key(absolute));
+        }
+        out.remove(Permalink.key(path));
+        return List.copyOf(out);
     }
 
     /**
      * @param source a split file, named by its path as {@code ContentIndexer} names files
      * @return that path (relative images are looked up beside it), or {@code null} if the name is none
      */
-    static Path path(SourceFile source) {
+    static Path file(SourceFile source) {
         try {
             return Path.of(source.name());
         } catch (java.nio.file.InvalidPathException e) {
@@ -102,13 +197,13 @@ public final class PostReader {
     }
 
     /**
-     * The id of a post whose front matter has none: its first publication date and its first slug,
-     * {@code 2025-03-14-skip-locked}. The first slug is the first {@code /posts/...} alias (the URL
-     * it was first published at) or else the current slug, so renaming a post and keeping the old
-     * URL as an alias, as the README says, keeps its id.
+     * The id of a post whose front matter has none, on a site that did not move from another engine:
+     * its first publication date and its first slug, {@code 2025-03-14-skip-locked}. The first slug
+     * is the first {@code /posts/...} alias (the URL it was first published at) or else the current
+     * slug, so renaming a post and keeping the old URL as an alias keeps its id.
      */
-    static String defaultId(FrontMatter fm, String slug) {
-        String first = fm.aliases().stream()
+    static String defaultId(FrontMatter fm, String slug, List<String> aliases) {
+        String first = aliases.stream()
                 .flatMap(a -> InternalLink.parse(a, "").flatMap(InternalLink::postSlug).stream())
                 .findFirst()
                 .orElse(slug);

@@ -20,11 +20,20 @@ final class Rows {
     /**
      * @param fm      a post's front matter
      * @param preview whether the site runs in preview mode
-     * @return the post's {@code visible_from}: its date, never ({@code null}) for a draft, the
-     *         epoch in preview mode (see {@code PostRepository.PUBLISHED})
+     * @return the post's {@code visible_from}: its publish date (else its date), never ({@code null})
+     *         for a draft, the epoch in preview mode (see {@code PostRepository.PUBLISHED})
      */
     static Instant visibleFrom(FrontMatter fm, boolean preview) {
-        return preview ? Instant.EPOCH : fm.draft() ? null : fm.date().toInstant();
+        return preview ? Instant.EPOCH : fm.draft() ? null : fm.visibleFrom().toInstant();
+    }
+
+    /**
+     * @param fm      a post's front matter
+     * @param preview whether the site runs in preview mode
+     * @return the post's {@code visible_until}: its expiry date (Hugo's {@code expiryDate}), never in preview mode
+     */
+    static Instant visibleUntil(FrontMatter fm, boolean preview) {
+        return preview || fm.expiryDate() == null ? null : fm.expiryDate().toInstant();
     }
 
     /**
@@ -37,10 +46,11 @@ final class Rows {
         Instant published = fm.date().toInstant();
         Instant visibleFrom = visibleFrom(fm, preview);
         var body = parsed.body();
-        return new Post(null, parsed.source().name(), parsed.source().hash(), parsed.slug(), parsed.guid(), fm.title(),
+        return new Post(null, parsed.source().name(), parsed.source().hash(), parsed.slug(), parsed.path(),
+                parsed.pathKey(), parsed.bundle() == null ? null : parsed.bundle().toString(), parsed.guid(), fm.title(),
                 parsed.summary(), body.html(), body.headings(), body.hasCode(), published,
-                fm.updated() == null ? null : fm.updated().toInstant(), fm.draft(), visibleFrom, body.words(),
-                body.readingMinutes());
+                fm.updated() == null ? null : fm.updated().toInstant(), fm.draft(), fm.authors(), visibleFrom,
+                visibleUntil(fm, preview), body.words(), body.readingMinutes());
     }
 
     /**

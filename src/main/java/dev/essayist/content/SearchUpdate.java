@@ -1,7 +1,6 @@
 package dev.essayist.content;
 
 import dev.essayist.search.SearchIndex;
-import dev.essayist.site.SiteConfig;
 import jakarta.inject.Singleton;
 import java.io.UncheckedIOException;
 import java.util.concurrent.CompletableFuture;
@@ -21,11 +20,9 @@ class SearchUpdate {
     private static final Logger LOG = LoggerFactory.getLogger(SearchUpdate.class);
 
     private final SearchIndex search;
-    private final SiteConfig site;
 
-    SearchUpdate(SearchIndex search, SiteConfig site) {
+    SearchUpdate(SearchIndex search) {
         this.search = search;
-        this.site = site;
     }
 
     /** @return a new state token for the change's row commit to store */
@@ -69,6 +66,6 @@ class SearchUpdate {
     private SearchIndex.Doc document(ParsedPost post) {
         FrontMatter fm = post.frontMatter();
         return new SearchIndex.Doc(post.source().name(), post.source().hash(), fm.title(), post.summary(),
-                post.body().text(), fm.date().toInstant(), Rows.visibleFrom(fm, site.preview()));
+                post.body().text(), fm.distinctTags(), fm.date().toInstant());
     }
 }

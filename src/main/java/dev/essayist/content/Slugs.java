@@ -29,11 +29,13 @@ public final class Slugs {
     }
 
     /**
-     * @param fileName a post's file name, e.g. {@code 2025-03-14-skip-locked.md}
-     * @return the slug it implies: without extension and {@code yyyy-mm-dd-} prefix ({@code skip-locked})
+     * @param fileName a post's file (or bundle folder) name, e.g. {@code 2025-03-14-skip-locked.md}
+     * @return the slug it implies: without a post extension ({@code .md}, {@code .markdown},
+     *         {@code .html}, ...) and {@code yyyy-mm-dd-} prefix ({@code skip-locked})
      */
     public static String ofFileName(String fileName) {
-        String base = fileName.endsWith(".md") ? fileName.substring(0, fileName.length() - 3) : fileName;
+        int dot = fileName.lastIndexOf('.');
+        String base = dot > 0 && PostsFolder.EXTENSIONS.contains(PostsFolder.extension(fileName)) ? fileName.substring(0, dot) : fileName;
         return of(DATE_PREFIX.matcher(base).replaceFirst(""));
     }
 }

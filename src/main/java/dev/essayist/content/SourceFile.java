@@ -12,25 +12,41 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * A Markdown file split into its YAML front matter and its body, before either is interpreted.
+ * A content file split into its front matter and its body, before either is interpreted.
  *
- * <p>The file must be UTF-8 (a byte-order mark is accepted and dropped) and start with a line
- * {@code ---}; the front matter ends at the next line that is {@code ---} or {@code ...}. CRLF line
- * endings are accepted and read as LF. This is the front matter convention of Jekyll and Hugo.
+ * <p>The file must be UTF-8 (a byte-order mark is accepted and dropped); CRLF line endings are read
+ * as LF. Its front matter is in one of the three forms Hugo reads (https://gohugo.io/content-management/front-matter/),
+ * the first of which is also Jekyll's:
+ * <ul>
+ *   <li>YAML between a first line {@code ---} and the next line {@code ---} (or {@code ...});</li>
+ *   <li>TOML between a first line {@code +++} and the next line {@code +++};</li>
+ *   <li>JSON: the file starts with {@code {}, and the front matter is that object, up to its
+ *       closing brace.</li>
+ * </ul>
  *
- * @param name         the file as shown to authors, e.g. {@code posts/2025-03-14-skip-locked.md}
- * @param hash         SHA-256 of the file's bytes, lowercase hex; changes exactly when the file does
- * @param frontMatter  the YAML between the delimiters, LF line endings
- * @param bodyLine     1-based line of the file on which the body starts
- * @param body         the Markdown after the closing delimiter, LF line endings
+ * @param name             the file as shown to authors, e.g. {@code posts/2025-03-14-skip-locked.md}
+ * @param hash             SHA-256 of the file's bytes, lowercase hex; changes exactly when the file does
+ * @param format           the front matter's format
+ * @param frontMatter      the front matter text (without the YAML and TOML delimiters), LF line endings
+ * @param frontMatterLine  1-based line of the file on which {@code frontMatter} starts
+ * @param bodyLine         1-based line of the file on which the body starts
+ * @param body             the text after the front matter, LF line endings
  */
-public record SourceFile(String name, String hash, String frontMatter, int bodyLine, String body) {
+public record SourceFile(String name, String hash, Format format, String frontMatter, int frontMatterLine,
+                         int bodyLine, String body) {
+
+    /** A front matter format. */
+    public enum Format {
+        /** YAML 1.1 (SnakeYAML) between {@code ---} lines. */
+        YAML,
+        /** TOML 1.0 between {@code +++} lines. */
+        TOML,
+        /** A JSON object at the start of the file. */
+        JSON
+    }
 
     /** Largest file published; larger ones are an error, not a slow page. */
     public static final long MAX_BYTES = 2L * 1024 * 1024;
-
-    /** The 1-based file line of the first line of the front matter (the line after {@code ---}). */
-    public static final int FRONT_MATTER_LINE = 2;
 
     /**
      * Reads and splits a file.
@@ -78,21 +94,63 @@ public record SourceFile(String name, String hash, String frontMatter, int bodyL
             text = text.substring(1);
         }
         text = text.replace("\r\n", "\n");
-        if (!text.startsWith("---\n") && !text.equals("---")) {
-            throw new ContentException(ContentProblem.error(name, 1,
-                    "no front matter: the file must start with a line '---', then YAML, then '---'"));
+        if (text.startsWith("{")) {
+            return json(text, name, hash);
+        }
+        String delimiter = text.startsWith("+++") ? "+++" : "---";
+        Format format = delimiter.equals("+++") ? Format.TOML : Format.YAML;
+        if (!text.startsWith(delimiter + "\n") && !text.equals(delimiter)) {
+            throw new ContentException(ContentProblem.error(name, 1, "no front matter: the file must start with a"
+                    + " line '---' then YAML then '---' (or '+++' and TOML, or a JSON object)"));
         }
         String[] lines = text.split("\n", -1);
         for (int i = 1; i < lines.length; i++) {
             String line = lines[i].stripTrailing();
-            if (line.equals("---") || line.equals("...")) {
-                String yaml = String.join("\n", java.util.Arrays.copyOfRange(lines, 1, i));
+            if (line.equals(delimiter) || format == Format.YAML && line.equals("...")) {
+                String frontMatter = String.join("\n", java.util.Arrays.copyOfRange(lines, 1, i));
                 String body = String.join("\n", java.util.Arrays.copyOfRange(lines, i + 1, lines.length));
-                return new SourceFile(name, hash, yaml, i + 2, body);
+                return new SourceFile(name, hash, format, frontMatter, 2, i + 2, body);
             }
         }
         throw new ContentException(ContentProblem.error(name, 1,
-                "front matter is not terminated: no closing '---' line after the opening one"));
+                "front matter is not terminated: no closing '" + delimiter + "' line after the opening one"));
+    }
+
+    /** JSON front matter: the object that opens the file, found by matching its braces outside strings. */
+    private static SourceFile json(String text, String name, String hash) throws ContentException {
+        int depth = 0;
+        boolean inString = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (inString) {
+                if (c == '\\') {
+                    i++;
+                } else if (c == '"') {
+                    inString = false;
+                }
+            } else if (c == '"') {
+                inString = true;
+            } else if (c == '{') {
+                depth++;
+            } else if (c == '}' && --depth == 0) {
+                int lineEnd = text.indexOf('\n', i);
+                int closingLine = lineNumber(text, i);
+                String body = lineEnd < 0 ? "" : text.substring(lineEnd + 1);
+                return new SourceFile(name, hash, Format.JSON, text.substring(0, i + 1), 1, closingLine + 1, body);
+            }
+        }
+        throw new ContentException(ContentProblem.error(name, 1, "JSON front matter is not terminated: the '{' on"
+                + " line 1 has no closing '}'"));
+    }
+
+    private static int lineNumber(String text, int offset) {
+        int line = 1;
+        for (int i = 0; i < offset; i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+            }
+        }
+        return line;
     }
 
     private static String decodeUtf8(byte[] bytes, String name) throws ContentException {

@@ -44,7 +44,17 @@ final class AtomWriter {
         List<Entry> entries = new ArrayList<>();
         for (FeedEntry e : feed.entries()) {
             Entry entry = new Entry();
-            entry.setId(tagUri(authority, DateTimeFormatter.ISO_LOCAL_DATE.format(e.published()), e.id()));
+            // A moved blog's id is its old absolute URL (jekyll-feed's Atom id): kept as it is, so
+            // readers see no entry twice; Essayist's own ids become tag: URIs (RFC 4151).
+            entry.setId(e.id().matches("(?i)(https?|tag|urn):.*") ? e.id()
+                    : tagUri(authority, DateTimeFormatter.ISO_LOCAL_DATE.format(e.published()), e.id()));
+            if (!e.authors().isEmpty()) {
+                entry.setAuthors(e.authors().stream().<com.rometools.rome.feed.synd.SyndPerson>map(name -> {
+                    Person person = new Person();
+                    person.setName(name);
+                    return person;
+                }).toList());
+            }
             entry.setTitle(e.title());
             entry.setAlternateLinks(List.of(link("alternate", "text/html", e.url())));
             entry.setPublished(Date.from(e.published().toInstant()));

@@ -149,10 +149,10 @@ class FeedController {
     private Feed feed(String title, String description, String homePath, String selfPath, List<Post> newest) {
         Map<Long, List<TagLink>> tagsByPost = listing.tagsOf(newest.stream().map(Post::id).toList());
         List<FeedEntry> entries = newest.stream().map(post -> {
-            String url = site.absolute("/posts/" + post.slug());
+            String url = site.absolute(post.path());
             return new FeedEntry(post.guid(), post.title(), url, post.summary(), AbsoluteUrls.apply(post.html(), url),
                     zoned(post.publishedAt()), post.updatedAt() == null ? null : zoned(post.updatedAt()),
-                    tagsByPost.getOrDefault(post.id(), List.of()).stream().map(TagLink::name).toList());
+                    tagsByPost.getOrDefault(post.id(), List.of()).stream().map(TagLink::name).toList(), post.authors());
         }).toList();
         ZonedDateTime updated = zoned(newest.stream().map(Post::lastModified).max(Instant::compareTo).orElse(Instant.EPOCH));
         return new Feed(title, description, site.absolute(homePath), site.absolute(selfPath), site.language(),

@@ -44,12 +44,13 @@ record JsonFeed(String version, String title, @JsonProperty("home_page_url") Str
      * @param datePublished RFC 3339
      * @param dateModified  RFC 3339, or absent
      * @param tags          tag names
+     * @param authors       the item's authors, absent when they are the feed's
      */
     @Serdeable
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record JsonItem(String id, String url, String title, @JsonProperty("content_html") String contentHtml,
                     String summary, @JsonProperty("date_published") String datePublished,
-                    @JsonProperty("date_modified") String dateModified, List<String> tags) {
+                    @JsonProperty("date_modified") String dateModified, List<String> tags, List<Author> authors) {
     }
 
     /**
@@ -60,7 +61,7 @@ record JsonFeed(String version, String title, @JsonProperty("home_page_url") Str
         List<JsonItem> items = feed.entries().stream().map(e -> new JsonItem(e.id(), e.url(), e.title(),
                 e.contentHtml(), e.summary(), DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(e.published()),
                 e.updated() == null ? null : DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(e.updated()),
-                e.tags())).toList();
+                e.tags(), e.authors().isEmpty() ? null : e.authors().stream().map(Author::new).toList())).toList();
         return new JsonFeed("https://jsonfeed.org/version/1.1", feed.title(), feed.homeUrl(), feed.selfUrl(),
                 feed.description(), feed.language(), feed.author().isBlank() ? null : List.of(new Author(feed.author())),
                 items);

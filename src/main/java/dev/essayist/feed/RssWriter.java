@@ -74,6 +74,12 @@ final class RssWriter {
                 categories.add(category);
             }
             item.setCategories(categories);
+            if (!entry.authors().isEmpty()) {
+                // RSS 2.0's <author> is an e-mail address; a name goes in Dublin Core's creator.
+                com.rometools.rome.feed.module.DCModule dc = new com.rometools.rome.feed.module.DCModuleImpl();
+                dc.setCreators(entry.authors());
+                item.setModules(new ArrayList<>(List.of(dc)));
+            }
             items.add(item);
         }
         channel.setItems(items);

@@ -26,7 +26,8 @@ class AliasRedirects implements NotFoundFallback {
 
     @Override
     public Optional<MutableHttpResponse<?>> answer(HttpRequest<?> request) {
-        return aliases.findSlugByAlias(request.getPath(), clock.instant())
-                .map(slug -> HttpResponse.redirect(URI.create("/posts/" + slug)));
+        String path = request.getPath();
+        String key = path.length() > 1 ? path.replaceAll("/+$", "") : path;
+        return aliases.findTargetByAlias(key, clock.instant()).map(target -> HttpResponse.redirect(URI.create(target)));
     }
 }

@@ -20,12 +20,12 @@ public interface AliasRepository extends GenericRepository<Alias, String> {
      */
     List<Alias> saveAll(Iterable<Alias> aliases);
 
-    /** @return the slug of the published post an alias path points to */
-    @Query("SELECT p.slug FROM alias a JOIN post p ON p.id = a.post_id WHERE a.path = :path AND " + PUBLISHED)
-    Optional<String> findSlugByAlias(String path, Instant now);
+    /** @return the canonical path of the published post an alias path (without a trailing slash) points to */
+    @Query("SELECT p.path FROM alias a JOIN post p ON p.id = a.post_id WHERE a.path = :path AND " + PUBLISHED)
+    Optional<String> findTargetByAlias(String path, Instant now);
 
-    /** @return every alias of a published post with that post's slug, by path */
-    @Query("SELECT a.path, p.slug FROM alias a JOIN post p ON p.id = a.post_id WHERE " + PUBLISHED + " ORDER BY a.path")
+    /** @return every alias of a published post with that post's canonical path, by alias */
+    @Query("SELECT a.path, p.path AS target FROM alias a JOIN post p ON p.id = a.post_id WHERE " + PUBLISHED + " ORDER BY a.path")
     List<AliasTarget> findPublishedAliases(Instant now);
 
     /** @return every alias with the file that declares it, drafts included (for identity checks) */

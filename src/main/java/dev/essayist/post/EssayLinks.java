@@ -36,9 +36,11 @@ interface EssayLinks extends GenericRepository<Post, Long> {
      * @return published essays whose bodies link to it, at its canonical path or at one of its
      *         alias paths; newest first
      */
+    // The linking posts are found from the link_target index (one lookup per path of the essay),
+    // not by probing every post's links: an export asks this for every essay.
     @Query("SELECT " + SUMMARY + " FROM post p WHERE p.id <> :id AND " + PUBLISHED
-            + " AND EXISTS (SELECT 1 FROM link l WHERE l.post_id = p.id AND (l.target_path = (SELECT CONCAT('/posts/', t.slug) FROM post t WHERE t.id = :id)"
-            + " OR l.target_path IN (SELECT a.path FROM alias a WHERE a.post_id = :id)))"
+            + " AND p.id IN (SELECT l.post_id FROM link l WHERE l.target_path = (SELECT t.path_key FROM post t WHERE t.id = :id)"
+            + " UNION SELECT l.post_id FROM link l JOIN alias a ON l.target_path = a.path WHERE a.post_id = :id)"
             + " ORDER BY p.published_at DESC, p.id DESC")
     List<PostSummary> findReferencing(long id, Instant now);
 }

@@ -53,7 +53,7 @@ public class PostListing {
      * @return its list item
      */
     public PostItem item(PostSummary post, List<TagLink> tags) {
-        return new PostItem("/posts/" + post.slug(), post.title(), post.summary(), date(post.publishedAt()),
+        return new PostItem(post.path(), post.title(), post.summary(), date(post.publishedAt()),
                 date(post.updatedAt()), post.readingMinutes(), tags);
     }
 

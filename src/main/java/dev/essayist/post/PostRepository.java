@@ -29,20 +29,20 @@ public interface PostRepository extends GenericRepository<Post, Long> {
     List<Post> findAll();
 
     /** Columns of {@link PostSummary}. */
-    String SUMMARY = "p.id, p.slug, p.title, p.summary, p.published_at, p.updated_at, p.reading_minutes";
+    String SUMMARY = "p.id, p.slug, p.path, p.title, p.summary, p.published_at, p.updated_at, p.reading_minutes";
     /**
      * The published condition: {@code visible_from} is {@code published_at} for a post that is not a
      * draft, NULL (never) for a draft, and the epoch for every post in preview mode. The one definition of "published" (design.md invariant 5).
      */
-    String PUBLISHED = "p.visible_from <= :now";
+    String PUBLISHED = "p.visible_from <= :now AND (p.visible_until IS NULL OR p.visible_until > :now)";
 
     /**
-     * @param slug a slug
-     * @param now  the current time
-     * @return the published post with that slug
+     * @param pathKey a request path without a trailing slash
+     * @param now     the current time
+     * @return the published post served at that path
      */
-    @Query("SELECT p.* FROM post p WHERE p.slug = :slug AND " + PUBLISHED)
-    Optional<Post> findPublishedBySlug(String slug, Instant now);
+    @Query("SELECT p.* FROM post p WHERE p.path_key = :pathKey AND " + PUBLISHED)
+    Optional<Post> findPublishedByPath(String pathKey, Instant now);
 
     /**
      * @return one page of published posts, newest first
@@ -93,14 +93,15 @@ public interface PostRepository extends GenericRepository<Post, Long> {
     /**
      * @param now the current time
      * @return every instant after {@code now} at which the published set changes without a
-     * reindex (a post's {@code visible_from}), ascending and distinct: the schedule that
+     * reindex (a post's {@code visible_from} or {@code visible_until}), ascending and distinct: the schedule that
      * {@code ContentChanged} carries to caches
      */
-    @Query("SELECT DISTINCT p.visible_from FROM post p WHERE p.visible_from > :now ORDER BY p.visible_from")
+    @Query("SELECT t FROM (SELECT p.visible_from AS t FROM post p WHERE p.visible_from > :now"
+            + " UNION SELECT p.visible_until AS t FROM post p WHERE p.visible_until > :now) ORDER BY t")
     List<Instant> findDueTimes(Instant now);
 
     /** @return every indexed file, published or not */
-    @Query("SELECT p.id, p.source_path, p.source_hash, p.slug, p.guid FROM post p")
+    @Query("SELECT p.id, p.source_path, p.source_hash, p.slug, p.path_key, p.guid FROM post p")
     List<PostSource> findSources();
 
 }

@@ -9,8 +9,9 @@ import io.micronaut.core.annotation.Introspected;
  * @param sourcePath the file
  * @param sourceHash SHA-256 of the file when it was indexed
  * @param slug       its slug
+ * @param pathKey    its canonical path without a trailing slash
  * @param guid       its feed id
  */
 @Introspected
-public record PostSource(Long id, String sourcePath, String sourceHash, String slug, String guid) {
+public record PostSource(Long id, String sourcePath, String sourceHash, String slug, String pathKey, String guid) {
 }

@@ -9,6 +9,7 @@ import java.time.Instant;
  *
  * @param id             the post's id
  * @param slug           URL slug
+ * @param path           canonical root-relative URL path
  * @param title          plain-text title
  * @param summary        plain-text summary
  * @param publishedAt    first publication time
@@ -16,7 +17,7 @@ import java.time.Instant;
  * @param readingMinutes estimated reading time in minutes
  */
 @Introspected
-public record PostSummary(Long id, String slug, String title, String summary, Instant publishedAt,
+public record PostSummary(Long id, String slug, String path, String title, String summary, Instant publishedAt,
                           @Nullable Instant updatedAt, int readingMinutes) {
 
     /** @return the newest content time: updated when set, else published */

@@ -1,46 +1,83 @@
 package dev.essayist.search;
 
-import java.util.Arrays;
+import dev.essayist.content.Slugs;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
 
 /**
- * What a reader typed into the search field, reduced to the words that are searched.
+ * What a reader typed into the search field: the words, phrases and prefixes searched (see
+ * {@link EssayQueryParser}) and the tags the results must carry ({@code tag:postgresql}).
  *
- * <p>Words are runs of letters and digits; everything else (quotes, {@code %}, {@code '},
- * operators) separates words and is never passed on, so no query can be malformed. Matching is
- * case-insensitive; every word must occur. At most {@link #MAX_WORDS} words, from at most the
- * first {@link #MAX_CHARS} characters, are used: a longer query is cut rather than refused.
+ * <p>Nothing a reader types is an error. The query is cut to its first {@link #MAX_CHARS}
+ * characters and, of those, the first {@link #MAX_PARTS} parts separated by white space are
+ * searched (a longer query is cut, not refused), so no query is slow. A part {@code tag:x} names
+ * a tag by its name or slug ({@code tag:PostgreSQL}, {@code tag:time-zones}); the other parts are
+ * searched.
  *
  * @param text  the query as typed (stripped, cut to {@link #MAX_CHARS}), for showing back
- * @param words the distinct lower-case words searched, in order
+ * @param words the parts searched, joined by spaces; may be empty
+ * @param tags  the slugs of the tags every result carries, distinct, in order
  */
-public record SearchQuery(String text, List<String> words) {
+public record SearchQuery(String text, String words, List<String> tags) {
 
     /** The most characters of a query that are read. */
     public static final int MAX_CHARS = 500;
-    /** The most words searched. */
-    public static final int MAX_WORDS = 12;
+    /** The most parts (words, phrase words, prefixes, tags) searched. */
+    public static final int MAX_PARTS = 12;
 
-    private static final Pattern SEPARATORS = Pattern.compile("[^\\p{L}\\p{N}]+");
+    private static final Pattern SPACE = Pattern.compile("\\s+");
+    private static final Pattern TAG = Pattern.compile("(?i)tag:(.+)");
 
     /**
-     * @param raw the {@code q} parameter, possibly {@code null}, empty or very long
-     * @return the query; {@link #isEmpty()} when it has no word
+     * @param raw the {@code q} parameter, possibly {@code null}, empty, malformed or very long
+     * @return the query; {@link #isEmpty()} when it has neither a word nor a tag
      */
     public static SearchQuery parse(String raw) {
         String text = raw == null ? "" : raw.strip();
         if (text.length() > MAX_CHARS) {
             text = text.substring(0, MAX_CHARS);
         }
-        List<String> words = Arrays.stream(SEPARATORS.split(text.toLowerCase(Locale.ROOT)))
-                .filter(w -> !w.isEmpty()).distinct().limit(MAX_WORDS).toList();
-        return new SearchQuery(text, words);
+        List<String> words = new ArrayList<>();
+        List<String> tags = new ArrayList<>();
+        for (String part : SPACE.split(text)) {
+            if (part.isEmpty() || words.size() + tags.size() == MAX_PARTS) {
+                continue;
+            }
+            var tag = TAG.matcher(part);
+            String slug = tag.matches() ? Slugs.of(tag.group(1)) : "";
+            if (slug.isEmpty()) {
+                words.add(part);
+            } else if (!tags.contains(slug)) {
+                tags.add(slug);
+            }
+        }
+        return new SearchQuery(text, String.join(" ", words), List.copyOf(tags));
     }
 
-    /** @return whether there is no word to search */
+    /** @return whether there is nothing to search: no letter or digit outside tags, and no tag */
     public boolean isEmpty() {
-        return words.isEmpty();
+        return !hasWords() && tags.isEmpty();
+    }
+
+    /** @return whether a word is searched (not only tags) */
+    boolean hasWords() {
+        return words.codePoints().anyMatch(EssayAnalyzer::isWordChar);
+    }
+
+    /** @return the Lucene query of the words (scored), or all documents when only tags were given */
+    Query lucene() {
+        return hasWords() ? new EssayQueryParser().parse(words) : new MatchAllDocsQuery();
+    }
+
+    /**
+     * @param slug a tag's slug
+     * @return the query text narrowed to that tag as well, for a link
+     */
+    public String narrowedTo(String slug) {
+        return (text + " tag:" + slug.toLowerCase(Locale.ROOT)).strip();
     }
 }

@@ -9,6 +9,7 @@ import java.time.Instant;
  *
  * @param id             the post's id
  * @param slug           URL slug
+ * @param path           canonical URL path
  * @param title          plain-text title
  * @param summary        plain-text summary
  * @param publishedAt    first publication time
@@ -18,6 +19,6 @@ import java.time.Instant;
  * @param sourceHash     that file's SHA-256, as indexed
  */
 @Introspected
-record SearchRow(Long id, String slug, String title, String summary, Instant publishedAt,
+record SearchRow(Long id, String slug, String path, String title, String summary, Instant publishedAt,
                  @Nullable Instant updatedAt, int readingMinutes, String sourcePath, String sourceHash) {
 }

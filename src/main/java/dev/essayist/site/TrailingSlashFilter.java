@@ -9,9 +9,10 @@ import io.micronaut.http.filter.FilterPatternStyle;
 import java.net.URI;
 
 /**
- * One URL per page: {@code /posts/x/} answers 301 to {@code /posts/x} (and so for every path but
- * {@code /}), keeping the query. Micronaut's router would otherwise match both spellings and
- * search engines would see two pages.
+ * One URL per page: {@code /tags/x/} answers 301 to {@code /tags/x}, keeping the query, for the
+ * paths of Essayist's own routes ({@link Routes#RESERVED}; Micronaut's router would otherwise match
+ * both spellings and search engines would see two pages). An essay's address keeps the form its
+ * permalink gives it, with or without the slash; the essay's route redirects the other spelling.
  */
 @ServerFilter(value = "/**", patternStyle = FilterPatternStyle.ANT)
 class TrailingSlashFilter {
@@ -20,7 +21,8 @@ class TrailingSlashFilter {
     @io.micronaut.core.annotation.Nullable
     HttpResponse<?> redirect(HttpRequest<?> request) {
         String path = request.getPath();
-        if (path.length() > 1 && path.endsWith("/")
+        if (path.length() > 1 && path.endsWith("/") && Routes.reserved(path.replaceAll("/+$", "")) != null
+                && !path.startsWith("/posts/")
                 && (request.getMethod() == HttpMethod.GET || request.getMethod() == HttpMethod.HEAD)) {
             // Collapse leading slashes too, so "//host/" can never become a protocol-relative Location.
             String target = "/" + path.replaceAll("^/+|/+$", "");

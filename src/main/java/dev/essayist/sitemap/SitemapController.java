@@ -71,7 +71,7 @@ class SitemapController {
         urls.put("/archive", newest);
         urls.put("/tags", newest);
         for (PostSummary post : published) {
-            urls.put("/posts/" + post.slug(), post.lastModified());
+            urls.put(post.path(), post.lastModified());
         }
         Map<Long, List<TagLink>> tags = listing.tagsOf(published.stream().map(PostSummary::id).toList());
         Map<String, Instant> tagPages = new java.util.TreeMap<>();

@@ -55,7 +55,7 @@ class PageCacheTest extends CacheSiteFixture {
     @BeforeEach
     void freshCache() {
         sql("UPDATE post SET title = 'Beta' WHERE slug = 'beta'");
-        sql("UPDATE post SET slug = 'gamma' WHERE slug = 'renamed'");
+        sql("UPDATE post SET slug = 'gamma', path = '/posts/gamma', path_key = '/posts/gamma' WHERE slug = 'renamed'");
         // A reindex that wrote: the cache drops everything and answers again.
         events.publishEvent(ContentChanged.of(Set.of("reset.md")));
     }
@@ -144,7 +144,7 @@ class PageCacheTest extends CacheSiteFixture {
         Http http = new Http(server.getURI());
         assertThat(http.get("/posts/renamed").statusCode()).isEqualTo(404);
 
-        sql("UPDATE post SET slug = 'renamed' WHERE slug = 'gamma'");
+        sql("UPDATE post SET slug = 'renamed', path = '/posts/renamed', path_key = '/posts/renamed' WHERE slug = 'gamma'");
         assertThat(http.get("/posts/renamed").statusCode()).isEqualTo(200);
     }
 

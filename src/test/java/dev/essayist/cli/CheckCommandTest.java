@@ -61,6 +61,19 @@ class CheckCommandTest {
     }
 
     @Test
+    void filesThatAreNotPostsAreListedWithTheirReason() throws Exception {
+        TestSite site = TestSite.create();
+        site.post("2025-01-01-good.md", "title: Good\ndate: 2025-01-01\n", "Fine.\n");
+        Files.write(site.posts().resolve("photo.png"), new byte[] {1, 2, 3});
+        site.write("_index.md", "---\ntitle: Posts\n---\nA section's list page.\n");
+        Run run = check(site);
+        assertThat(run.status()).isZero();
+        assertThat(run.out()).contains(site.posts().resolve("_index.md") + ": skipped: a section's list page (Hugo's _index.md), not a post")
+                .contains(site.posts().resolve("photo.png") + ": skipped: not a post (posts end in .md, .markdown or .html;")
+                .contains("0 errors, 0 warnings, 2 skipped.");
+    }
+
+    @Test
     void errorsArePrintedCompilerStyleAndExitOne() {
         TestSite site = TestSite.create();
         site.post("2025-01-01-good.md", "title: Good\ndate: 2025-01-01\n", "See [nothing](/posts/nothing).\n");
@@ -70,7 +83,7 @@ class CheckCommandTest {
         String[] lines = run.out().split("\n");
         assertThat(lines).hasSize(3);
         assertThat(lines[0]).isEqualTo(site.posts().resolve("2025-01-01-good.md")
-                + ":5: warning: link '/posts/nothing': no essay has the slug 'nothing'");
+                + ":5: warning: link '/posts/nothing': no essay, alias or static file has the address '/posts/nothing'");
         assertThat(lines[1]).isEqualTo(site.posts().resolve("2025-01-02-bad.md")
                 + ":3: error: 'date' is not a date: \"2025-01-32\" (use ISO-8601, e.g. 2025-03-14 or 2025-03-14T09:00:00-05:00)");
         assertThat(lines[2]).matches("Checked 2 files in \\d+ ms: 1 error, 1 warning\\.");
@@ -103,7 +116,7 @@ class CheckCommandTest {
     }
 
     @Test
-    void rootPathsMustBeARouteAnAliasOrAStaticFileOfTheFolderOrTheTheme() {
+    void staticFilesOfTheThemeCountAndTheFoldersAreFoundAtTheRoot() {
         TestSite site = TestSite.create();
         site.staticFile("img/chart.png", new byte[] {1});
         site.post("2025-01-01-moved.md", "title: Moved\ndate: 2025-01-01\naliases: [/2024/old]\n", """
@@ -114,8 +127,8 @@ class CheckCommandTest {
         Run run = check(site);
         String file = site.posts().resolve("2025-01-01-moved.md").toString();
         assertThat(run.out().lines().filter(l -> l.contains(": warning: "))).containsExactly(
-                file + ":6: warning: image '/img/gone.png': no route, essay, alias or static file has this path",
-                file + ":8: warning: link '/nowhere': no route, essay, alias or static file has this path",
+                file + ":6: warning: image '/img/gone.png': no essay, alias or static file has the address '/img/gone.png'",
+                file + ":8: warning: link '/nowhere': no essay, alias or static file has the address '/nowhere'",
                 file + ":8: warning: link '/static/js/nope.js': no such file under the static folder");
     }
 

@@ -90,12 +90,14 @@ class ContentIndexerTest extends SiteFixture {
     }
 
     @Test
-    void duplicateSlugIsRejectedNamingTheOtherFile() throws IOException {
+    void aSecondPostAtATakenAddressIsPublishedUnderANumberedSlugNamingTheOtherFile() throws IOException {
         var other = site.post("2025-06-01-other.md", "title: Other\ndate: 2025-06-01\nslug: alpha\n", "Same slug.\n");
         ContentIndexer.Report report = indexer.reindex();
         assertThat(report.problems()).extracting(Object::toString).containsExactly(site.posts().resolve("2025-06-01-other.md")
-                + ":4: error: slug 'alpha' is already used by " + site.posts().resolve("2025-01-10-alpha.md"));
+                + ":4: warning: the address '/posts/alpha' is already used by " + site.posts().resolve("2025-01-10-alpha.md")
+                + "; this post is published at '/posts/alpha-2' (set 'slug' or 'url' to choose)");
         assertThat(new Http(server.getURI()).html("/posts/alpha").selectFirst("h1").text()).isEqualTo("Alpha & Omega");
+        assertThat(new Http(server.getURI()).html("/posts/alpha-2").selectFirst("h1").text()).isEqualTo("Other");
         Files.delete(other);
         indexer.reindex();
     }

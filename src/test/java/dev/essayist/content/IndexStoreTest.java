@@ -71,7 +71,7 @@ class IndexStoreTest {
 
         start(Map.of(), context -> assertThat(context.getBean(ContentIndexer.class).problems())
                 .extracting(ContentProblem::message)
-                .containsExactly("link '/posts/nope': no essay has the slug 'nope'"));
+                .containsExactly("link '/posts/nope': no essay, alias or static file has the address '/posts/nope'"));
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.essayist.content;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.essayist.TestSite;
+import dev.essayist.search.EssaySearch;
 import dev.essayist.search.SearchIndex;
 import dev.essayist.search.SearchQuery;
 import io.micronaut.context.ApplicationContext;
@@ -48,8 +49,8 @@ class KeptIndexTest {
         List<String> first = start(context -> { });
         assertThat(first).containsExactly(
                 file("2025-01-10-alpha.md") + ":4: warning: unknown key 'sumary'; did you mean 'summary'?",
-                file("2025-02-20-beta.md") + ":5: warning: link '/posts/alpha#nowhere': essay 'alpha' has no heading with the id 'nowhere'",
-                file("2025-02-20-beta.md") + ":5: warning: link '/posts/gone': no essay has the slug 'gone'");
+                file("2025-02-20-beta.md") + ":5: warning: link '/posts/alpha#nowhere': essay '/posts/alpha' has no heading with the id 'nowhere'",
+                file("2025-02-20-beta.md") + ":5: warning: link '/posts/gone': no essay, alias or static file has the address '/posts/gone'");
 
         assertThat(start(context -> { })).as("the same problems after a restart").isEqualTo(first);
 
@@ -58,8 +59,8 @@ class KeptIndexTest {
                 + " link_refs = REPLACE(link_refs, '/posts/gone', '/posts/stored')"));
         assertThat(start(context -> assertThat(titles(context, "wombats")).containsExactly("Alpha"))).containsExactly(
                 file("2025-01-10-alpha.md") + ":4: warning: unknown key 'sumary'; stored: did you mean 'summary'?",
-                file("2025-02-20-beta.md") + ":5: warning: link '/posts/alpha#nowhere': essay 'alpha' has no heading with the id 'nowhere'",
-                file("2025-02-20-beta.md") + ":5: warning: link '/posts/stored': no essay has the slug 'stored'");
+                file("2025-02-20-beta.md") + ":5: warning: link '/posts/alpha#nowhere': essay '/posts/alpha' has no heading with the id 'nowhere'",
+                file("2025-02-20-beta.md") + ":5: warning: link '/posts/stored': no essay, alias or static file has the address '/posts/stored'");
     }
 
     @Test
@@ -72,8 +73,8 @@ class KeptIndexTest {
             assertThat(titles(context, "wombats")).isEmpty();
         });
         assertThat(problems).containsExactly(
-                file("2025-02-20-beta.md") + ":5: warning: link '/posts/alpha#alpha-heading': essay 'alpha' has no heading with the id 'alpha-heading'",
-                file("2025-02-20-beta.md") + ":5: warning: link '/posts/gone': no essay has the slug 'gone'");
+                file("2025-02-20-beta.md") + ":5: warning: link '/posts/alpha#alpha-heading': essay '/posts/alpha' has no heading with the id 'alpha-heading'",
+                file("2025-02-20-beta.md") + ":5: warning: link '/posts/gone': no essay, alias or static file has the address '/posts/gone'");
     }
 
     @Test
@@ -103,6 +104,7 @@ class KeptIndexTest {
     private List<String> start(Consumer<ApplicationContext> check) {
         Map<String, Object> props = new HashMap<>(site.properties());
         props.put("datasources.default.url", "jdbc:h2:file:" + indexDir.resolve("index"));
+        props.put("essayist.search.index-dir", indexDir.resolve("search").toString());
         try (ApplicationContext context = ApplicationContext.run(props, "test")) {
             ContentIndexer indexer = context.getBean(ContentIndexer.class);
             indexer.reindex();
@@ -122,12 +124,12 @@ class KeptIndexTest {
     }
 
     private static List<String> titles(ApplicationContext context, String words) {
-        return context.getBean(SearchIndex.class).search(SearchQuery.parse(words), Instant.now(), 10).stream()
+        return context.getBean(EssaySearch.class).search(SearchQuery.parse(words), Instant.now(), 0, 10).hits().stream()
                 .map(hit -> hit.title()).toList();
     }
 
     private void deleteSearchFolder() throws IOException {
-        Path folder = indexDir.resolve("index-search");
+        Path folder = indexDir.resolve("search");
         assertThat(folder).isDirectory();
         try (Stream<Path> files = Files.walk(folder)) {
             for (Path f : files.sorted(Comparator.reverseOrder()).toList()) {

@@ -38,10 +38,14 @@ class PostReaderTest {
     }
 
     @Test
-    void unsafeSlugIsAnError() {
-        assertThatThrownBy(() -> parse("a.md", "---\ntitle: T\ndate: 2025-03-14\nslug: Hello World\n---\nx\n"))
-                .hasMessage("posts/a.md:4: error: slug 'Hello World' has characters that are not URL-safe;"
-                        + " use lowercase letters, digits and hyphens");
+    void unsafeSlugIsMadeSafeWithAWarning() throws ContentException {
+        ParsedPost post = parse("a.md", "---\ntitle: T\ndate: 2025-03-14\nslug: Hello World\n---\nx\n");
+        assertThat(post.slug()).isEqualTo("hello-world");
+        assertThat(post.path()).isEqualTo("/posts/hello-world");
+        assertThat(post.warnings()).extracting(Object::toString).containsExactly(
+                "posts/a.md:4: warning: slug 'Hello World' is not URL-safe; the post is published as 'hello-world'");
+        assertThatThrownBy(() -> parse("a.md", "---\ntitle: T\ndate: 2025-03-14\nslug: \"!!\"\n---\nx\n"))
+                .hasMessage("posts/a.md:4: error: slug '!!' has no letter or digit to make a URL of");
     }
 
     @Test

@@ -28,7 +28,7 @@ class SourceFileTest {
     @Test
     void missingFrontMatterIsAnErrorOnLineOne() {
         assertThatThrownBy(() -> SourceFile.parse("# Hello\n".getBytes(StandardCharsets.UTF_8), "posts/a.md"))
-                .hasMessage("posts/a.md:1: error: no front matter: the file must start with a line '---', then YAML, then '---'");
+                .hasMessage("posts/a.md:1: error: no front matter: the file must start with a line '---' then YAML then '---' (or '+++' and TOML, or a JSON object)");
     }
 
     @Test

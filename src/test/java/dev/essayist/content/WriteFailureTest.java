@@ -42,11 +42,11 @@ class WriteFailureTest implements TestPropertyProvider {
     @Inject
     TransactionOperations<Connection> tx;
 
-    /** Refuses a {@code post} row titled "Poison"; {@code post.title} is the sixth column. */
+    /** Refuses a {@code post} row titled "Poison"; {@code post.title} is the ninth column. */
     public static final class RefusePoison implements org.h2.api.Trigger {
         @Override
         public void fire(Connection connection, Object[] oldRow, Object[] newRow) throws SQLException {
-            if ("Poison".equals(newRow[5])) {
+            if ("Poison".equals(newRow[8])) {
                 throw new SQLException("value refused by the database (a test trigger)");
             }
         }

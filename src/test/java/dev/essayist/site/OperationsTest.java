@@ -45,7 +45,7 @@ class OperationsTest extends SiteFixture {
         http.get("/posts/alpha"); // answered from the response cache
         String metrics = http.get("/prometheus").body();
         assertThat(metrics.lines())
-                .anyMatch(l -> l.startsWith("http_server_requests_seconds_count{") && l.contains("uri=\"/posts/{slug}\"")
+                .anyMatch(l -> l.startsWith("http_server_requests_seconds_count{") && l.contains("uri=\"/{+path}\"")
                         && l.contains("status=\"200\""))
                 // five posts: three published, one draft, one scheduled; the broken file is not indexed
                 .anyMatch(l -> l.startsWith("essayist_index_posts ") && l.endsWith(" 5.0"))

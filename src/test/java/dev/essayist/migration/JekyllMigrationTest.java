@@ -1,0 +1,106 @@
+package dev.essayist.migration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.rometools.rome.feed.synd.SyndEntry;
+import com.rometools.rome.feed.synd.SyndFeed;
+import com.rometools.rome.io.SyndFeedInput;
+import dev.essayist.TestSite;
+import dev.essayist.TestSite.Http;
+import dev.essayist.content.ContentIndexer;
+import dev.essayist.content.ContentProblem;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import java.io.StringReader;
+import java.net.http.HttpResponse;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * A Jekyll {@code _posts} folder copied unchanged into {@code posts/}, served with Jekyll's default
+ * {@code date} permalink ({@code /:categories/:year/:month/:day/:title:output_ext}) and jekyll-feed's
+ * ids (each post's absolute URL): dates from file names and Jekyll's date form, {@code published:
+ * false}, space-separated tags, {@code excerpt}, {@code redirect_from}, HTML posts, and two posts
+ * with one slug on two dates.
+ */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class JekyllMigrationTest implements TestPropertyProvider {
+
+    private final TestSite site = MigratedSite.of("jekyll/_posts");
+
+    @Inject
+    EmbeddedServer server;
+
+    @Inject
+    ContentIndexer indexer;
+
+    @Override
+    public Map<String, String> getProperties() {
+        Map<String, String> props = new HashMap<>(site.properties());
+        props.put("essayist.base-url", "https://example.org");
+        props.put("essayist.permalink", "date");
+        props.put("essayist.feed.id-permalink", "date");
+        props.put("essayist.time-zone", "UTC");
+        return props;
+    }
+
+    private Http http() {
+        return new Http(server.getURI());
+    }
+
+    @Test
+    void everyPostJekyllPublishesAnswersAtItsOldAddress() {
+        assertThat(indexer.problems()).filteredOn(p -> p.severity() == ContentProblem.Severity.ERROR).isEmpty();
+        for (String path : List.of("/jekyll/update/2019/10/01/welcome-to-jekyll.html",
+                "/2019/10/02/no-date-in-front-matter.html", "/2019/10/03/offset-forms.html",
+                "/2018/03/19/accessible-scala.html", "/2018/06/14/accessible-scala.html", "/2019/10/05/html-post.html")) {
+            assertThat(http().get(path).statusCode()).as(path).isEqualTo(200);
+        }
+        assertThat(http().get("/2019/10/04/unpublished.html").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void twoPostsWithOneSlugOnTwoDatesAreBothPublished() {
+        assertThat(http().html("/2018/03/19/accessible-scala.html").selectFirst("h1").text()).isEqualTo("Accessible Scala, the first");
+        assertThat(http().html("/2018/06/14/accessible-scala.html").selectFirst("h1").text()).isEqualTo("Accessible Scala, the second");
+        assertThat(indexer.problems()).isEmpty();
+    }
+
+    @Test
+    void jekyllsDateFormsAndKeysKeepTheirMeaning() {
+        Document page = http().html("/2019/10/03/offset-forms.html");
+        assertThat(page.select("article time")).extracting(e -> e.attr("datetime"))
+                .anySatisfy(d -> assertThat(d).startsWith("2019-10-03"))
+                .anySatisfy(d -> assertThat(d).startsWith("2019-11-01"));
+        assertThat(page.selectFirst("meta[name=description]").attr("content")).isEqualTo("A written excerpt.");
+        assertThat(page.selectFirst(".byline").text()).isEqualTo("By Sam Author");
+        HttpResponse<String> redirect = http().get("/2019/offset-forms/");
+        assertThat(redirect.statusCode()).isEqualTo(301);
+        assertThat(redirect.headers().firstValue("Location")).hasValue("/2019/10/03/offset-forms.html");
+        Document noDate = http().html("/2019/10/02/no-date-in-front-matter.html");
+        assertThat(noDate.select("article .essay-header .tags a")).extracting(Element::text).containsExactly("emacs", "lisp");
+    }
+
+    @Test
+    void anHtmlPostIsSanitisedLikeAnyBody() {
+        Element prose = http().html("/2019/10/05/html-post.html").selectFirst(".prose");
+        assertThat(prose.select("em").text()).isEqualTo("HTML");
+        assertThat(prose.select("script")).isEmpty();
+    }
+
+    @Test
+    void atomIdsAreTheAbsoluteUrlsJekyllFeedPublished() throws Exception {
+        SyndFeed atom = new SyndFeedInput().build(new StringReader(http().get("/atom.xml").body()));
+        assertThat(atom.getEntries()).extracting(SyndEntry::getUri)
+                .contains("https://example.org/jekyll/update/2019/10/01/welcome-to-jekyll.html",
+                        "https://example.org/2018/06/14/accessible-scala.html");
+    }
+}
