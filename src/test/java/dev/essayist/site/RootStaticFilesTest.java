@@ -106,7 +106,7 @@ class RootStaticFilesTest extends SiteFixture {
 
     @Test
     void aPathNoRouteAliasOrFileClaimsIsTheNotFoundPage() {
-        for (String path : new String[] {"/img/missing.png", "/img", "/.hidden", "/img/.chart.png"}) {
+        for (String path : new String[] {"/img/missing.png", "/img", "/img/chart.png/", "/.hidden", "/img/.chart.png"}) {
             HttpResponse<byte[]> response = get(path);
             assertThat(response.statusCode()).as(path).isEqualTo(404);
             assertThat(Jsoup.parse(new String(response.body(), StandardCharsets.UTF_8)).select("h1").text()).as(path)
@@ -131,5 +131,16 @@ class RootStaticFilesTest extends SiteFixture {
             Files.delete(site.statics().resolve("favicon.ico"));
         }
         assertThat(get("/favicon.ico").body()).isEqualTo(bundled("favicon.ico"));
+    }
+
+    @Test
+    void anEditedFileIsServedAtTheRootAtOnceNotKeptByThePageCache() {
+        site.staticFile("img/edited.png", "first".getBytes(StandardCharsets.UTF_8));
+        assertThat(get("/img/edited.png").body()).asString(StandardCharsets.UTF_8).isEqualTo("first");
+        assertThat(get("/img/edited.png").body()).asString(StandardCharsets.UTF_8).isEqualTo("first");
+        HttpResponse<byte[]> root = get("/img/edited.png");
+        assertThat(root.headers().firstValue("Content-Location")).hasValue("/static/img/edited.png");
+        site.staticFile("img/edited.png", "second, longer".getBytes(StandardCharsets.UTF_8));
+        assertThat(get("/img/edited.png").body()).asString(StandardCharsets.UTF_8).isEqualTo("second, longer");
     }
 }
