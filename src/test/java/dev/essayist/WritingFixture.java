@@ -12,16 +12,15 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Map;
-import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 
 /**
  * A site with one essay that uses every technical-writing feature (a PlantUML sequence and state
  * diagram, inline and display math, all five callouts, a captioned figure, an image alone,
- * sidenotes, titled code), the repository's own stylesheet and scripts, and the two charts the
- * essay shows (drawn here, a large one and a small one).
+ * sidenotes, titled code), the theme's own stylesheet and scripts (from the jar: the stub
+ * stylesheet of {@link TestSite} is removed), and the two charts the essay shows (drawn here, a
+ * large one and a small one).
  */
 public abstract class WritingFixture implements TestPropertyProvider {
 
@@ -34,12 +33,9 @@ public abstract class WritingFixture implements TestPropertyProvider {
     protected final TestSite site = TestSite.create();
 
     protected WritingFixture() {
-        try (InputStream essay = WritingFixture.class.getResourceAsStream("/writing/" + FILE);
-             Stream<Path> statics = Files.walk(Path.of("static"))) {
+        try (InputStream essay = WritingFixture.class.getResourceAsStream("/writing/" + FILE)) {
             site.write(FILE, new String(essay.readAllBytes(), StandardCharsets.UTF_8));
-            for (Path file : statics.filter(Files::isRegularFile).toList()) {
-                site.staticFile(Path.of("static").relativize(file).toString(), Files.readAllBytes(file));
-            }
+            Files.delete(site.statics().resolve("css/site.css"));
             site.staticFile("img/queue-depth.png", chart(1600, 800));
             site.staticFile("img/latency.png", chart(560, 280));
         } catch (IOException e) {

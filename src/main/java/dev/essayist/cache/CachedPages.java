@@ -42,7 +42,8 @@ class CachedPages {
      * @param request  the request, for its route
      * @param response the response about to be sent
      * @return the page to store, or {@code null} when the cache does not keep this response: not a
-     *         {@code 200}, no body bytes (a stream, a file), or without one of the headers above
+     *         {@code 200}, no body bytes (a stream, a file), without one of the headers above, or a
+     *         static file (its {@code Content-Location} under {@code /static/})
      */
     @Nullable
     CachedPage of(HttpRequest<?> request, HttpResponse<?> response) {
@@ -50,6 +51,12 @@ class CachedPages {
             return null;
         }
         HttpHeaders headers = response.getHeaders();
+        // A static file served at the root names its /static/ address (RFC 9110 §8.7): StaticFiles
+        // holds it and sees its edits, as under /static/, so it is not kept here.
+        String location = headers.get(HttpHeaders.CONTENT_LOCATION);
+        if (location != null && !PageCache.cacheable(location)) {
+            return null;
+        }
         String contentType = headers.get(HttpHeaders.CONTENT_TYPE);
         String etag = headers.get(HttpHeaders.ETAG);
         String lastModified = headers.get(HttpHeaders.LAST_MODIFIED);

@@ -33,8 +33,8 @@ import org.jsoup.parser.Parser;
  * internal links ({@code a}, {@code link}, {@code img} and {@code script} in HTML, {@code srcset}
  * candidates, {@code loc} in the sitemap), several requests at a time: each response is handed to
  * a {@link Sink} and its links parsed on the HTTP client's threads, so pages render and files are
- * written on every core. Static files ({@code /static/...}) are not fetched; the export copies
- * them from their folder.
+ * written on every core. Static files ({@code /static/...}) are not crawled; the export fetches
+ * each file of the static folder and of the theme itself.
  */
 final class Crawl {
 

@@ -1,8 +1,11 @@
 package dev.essayist.cli;
 
 import dev.essayist.post.AliasTarget;
+import dev.essayist.site.Theme;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +14,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /**
@@ -21,8 +25,9 @@ import java.util.stream.Stream;
  *
  * <p>Layout: a page at {@code /posts/x} becomes {@code posts/x/index.html} ({@code /} becomes
  * {@code index.html}); files with an extension keep their path ({@code feed.xml},
- * {@code tags/t/atom.xml}, {@code sitemap.xml}, {@code robots.txt}, {@code static/...}); the 404
- * page is {@code 404.html}. Each alias, and each other path of the site that answers a redirect,
+ * {@code tags/t/atom.xml}, {@code sitemap.xml}, {@code robots.txt}, {@code static/...}); each static
+ * file (the site's and the theme's) is also written at its root path, as the server serves it; the
+ * 404 page is {@code 404.html}. Each alias, and each other path of the site that answers a redirect,
  * becomes a small redirect page (meta refresh and canonical link) and a line of
  * {@code _redirects} (the format Netlify and Cloudflare Pages read: {@code /old /new 301}).
  * Output is deterministic: the same content gives the same files.
@@ -64,7 +69,9 @@ final class StaticExport {
 
     /**
      * @param out       the output folder (created; files in it are overwritten, others left alone)
-     * @param staticDir the {@code static/} folder, all of which is exported
+     * @param staticDir the static folder: each of its files and each file of the theme is exported
+     *                  as the server serves it, at {@code static/PATH} and at {@code PATH} (unless a
+     *                  page or a redirect has that path)
      * @param aliases   the aliases of published posts
      * @return what was written
      * @throws IOException if a file cannot be written or the server cannot be reached
@@ -75,12 +82,13 @@ final class StaticExport {
         Crawl crawl = new Crawl(server, baseUrl, PARALLELISM);
         Crawl.Outcome outcome = crawl.run(SEEDS, (path, body) -> files.write(fileFor(path), body));
         files.write("404.html", crawl.get("/.essayist-export-404").body());
-        try (Stream<Path> walk = Files.exists(staticDir) ? Files.walk(staticDir) : Stream.empty()) {
-            for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
-                String relative = staticDir.relativize(file).toString().replace('\\', '/');
-                if (!relative.startsWith(".") && !relative.contains("/.")) {
-                    files.write("static/" + relative, Files.readAllBytes(file));
-                }
+        List<String> statics = new ArrayList<>();
+        for (String relative : staticFiles(staticDir)) {
+            HttpResponse<byte[]> file = crawl.get(urlPath("/static/" + relative));
+            // The server refuses what it would not serve (a symbolic link out of the folder): so does the export.
+            if (file.statusCode() == 200) {
+                files.write("static/" + relative, file.body());
+                statics.add(relative);
             }
         }
         StringBuilder redirects = new StringBuilder();
@@ -94,6 +102,14 @@ final class StaticExport {
                 redirect(files, redirects, other.getKey(), rootRelative(other.getValue()));
             }
         }
+        // At the root too, as the server answers there: pages and redirects written above keep their
+        // paths (routes and aliases win over a static file), the first file written for a name stays.
+        for (String relative : statics) {
+            HttpResponse<byte[]> file = crawl.get(urlPath("/" + relative));
+            if (file.statusCode() == 200) {
+                files.write(relative, file.body());
+            }
+        }
         files.write("_redirects", redirects.toString().getBytes(StandardCharsets.UTF_8));
         List<String> unreachable = new ArrayList<>();
         // The about page is optional (posts/pages/about.md); every other missing page is a broken link.
@@ -103,6 +119,34 @@ final class StaticExport {
             }
         });
         return new Result(files.names(), redirected.size(), files.unchanged(), List.copyOf(unreachable));
+    }
+
+    /**
+     * @param staticDir the static folder
+     * @return every path the server may serve below {@code /static/}: the folder's files that are not
+     *         hidden, and the theme's, sorted
+     * @throws IOException if the folder cannot be listed
+     */
+    private static Set<String> staticFiles(Path staticDir) throws IOException {
+        Set<String> paths = new TreeSet<>(Theme.FILES);
+        try (Stream<Path> walk = Files.exists(staticDir) ? Files.walk(staticDir) : Stream.empty()) {
+            for (Path file : walk.filter(Files::isRegularFile).toList()) {
+                String relative = staticDir.relativize(file).toString().replace('\\', '/');
+                if (!relative.startsWith(".") && !relative.contains("/.")) {
+                    paths.add(relative);
+                }
+            }
+        }
+        return paths;
+    }
+
+    /** @return the path percent-encoded as a URL path (RFC 3986 §3.3), e.g. {@code /static/a%20b.png} */
+    private static String urlPath(String path) {
+        try {
+            return new URI(null, null, path, null).toASCIIString();
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException("a static file's name cannot be a URL path: " + path, e);
+        }
     }
 
     /**

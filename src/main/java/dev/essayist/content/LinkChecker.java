@@ -1,6 +1,6 @@
 package dev.essayist.content;
 
-import java.nio.file.Files;
+import dev.essayist.site.StaticFolder;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -115,9 +115,9 @@ final class LinkChecker {
         return what + ": no essay, alias or static file has the address '" + link.path() + "'";
     }
 
+    /** @return whether a static file (the folder's or the theme's) is served at {@code /static/relative} and {@code /relative} */
     private boolean isStaticFile(String relative) {
-        Path resolved = statics.resolve(relative).normalize();
-        return resolved.startsWith(statics) && Files.isRegularFile(resolved);
+        return StaticFolder.exists(statics, relative);
     }
 
     /** @return whether the path belongs to one of Essayist's own routes (tags, feeds, archive, ...) */

@@ -10,8 +10,9 @@ import io.micronaut.http.annotation.PathVariable;
 import java.util.Optional;
 
 /**
- * {@code /static/**}: files of {@code static/}, with validators, cacheable for a year when the URL
- * carries a fingerprint ({@code ?v=}), for five minutes otherwise.
+ * {@code /static/**}: the {@link StaticFiles} (the site's static folder over the theme in the jar),
+ * with validators, cacheable for a year when the URL carries a fingerprint ({@code ?v=}), for five
+ * minutes otherwise. {@link RootStaticFiles} serves the same files at the root.
  */
 @Controller(value = "/static", produces = MediaType.ALL)
 class StaticController {
@@ -39,10 +40,16 @@ class StaticController {
      * @return the file, immutable for a year when the URL has {@code ?v=}, else the 404 page
      */
     static MutableHttpResponse<?> send(HttpRequest<?> request, Optional<Rendered> file, ErrorPages errors) {
-        if (file.isEmpty()) {
-            return errors.notFound(request);
-        }
+        return file.<MutableHttpResponse<?>>map(f -> send(request, f)).orElseGet(() -> errors.notFound(request));
+    }
+
+    /**
+     * @param request the request
+     * @param file    the file
+     * @return the file (or {@code 304}), immutable for a year when the URL has {@code ?v=}
+     */
+    static MutableHttpResponse<?> send(HttpRequest<?> request, Rendered file) {
         String cache = request.getParameters().contains("v") ? IMMUTABLE : HttpCaching.PAGE_CACHE;
-        return HttpCaching.send(request, file.get(), HttpStatus.OK, cache);
+        return HttpCaching.send(request, file, HttpStatus.OK, cache);
     }
 }

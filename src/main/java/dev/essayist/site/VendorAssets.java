@@ -4,7 +4,6 @@ import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -23,6 +22,7 @@ class VendorAssets {
 
     private static final String WEBJAR = "META-INF/resources/webjars/highlightjs/";
     private static final String POM = "META-INF/maven/org.webjars/highlightjs/pom.properties";
+    private static final String OWNER = "org.webjars:highlightjs in pom.xml";
 
     private final Map<String, Rendered> files;
 
@@ -53,33 +53,16 @@ class VendorAssets {
     }
 
     private static Rendered load(String resource) {
-        try {
-            java.net.URLConnection connection = resource(resource).openConnection();
-            try (InputStream in = connection.getInputStream()) {
-                // The time of the entry in the WebJar: its files change only with its version.
-                Instant modified = Instant.ofEpochMilli(connection.getLastModified()).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
-                return Rendered.of(in.readAllBytes(), StaticFiles.contentType(resource), modified);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + resource, e);
-        }
+        return ClasspathFiles.read(resource, OWNER);
     }
 
     private static String property(String resource, String key) {
         Properties properties = new Properties();
-        try (InputStream in = resource(resource).openStream()) {
+        try (InputStream in = ClasspathFiles.url(resource, OWNER).openStream()) {
             properties.load(in);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + resource, e);
         }
         return properties.getProperty(key);
-    }
-
-    private static java.net.URL resource(String resource) {
-        java.net.URL url = VendorAssets.class.getClassLoader().getResource(resource);
-        if (url == null) {
-            throw new IllegalStateException(resource + " is missing from the class path (org.webjars:highlightjs in pom.xml)");
-        }
-        return url;
     }
 }

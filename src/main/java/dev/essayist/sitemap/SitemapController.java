@@ -3,6 +3,7 @@ package dev.essayist.sitemap;
 import dev.essayist.site.HttpCaching;
 import dev.essayist.site.Rendered;
 import dev.essayist.site.SiteConfig;
+import dev.essayist.site.StaticFiles;
 
 import dev.essayist.page.Page;
 import dev.essayist.page.PageRepository;
@@ -35,7 +36,9 @@ import javax.xml.stream.XMLStreamWriter;
  * For crawlers: {@code /sitemap.xml} (the Sitemaps 0.9 protocol, https://www.sitemaps.org/protocol.html:
  * home, archive, tag index, every published essay, every tag page, the series index and every series
  * page (when a series has a published part), and every standalone page, each with {@code lastmod})
- * and {@code /robots.txt} (RFC 9309) naming the sitemap.
+ * and {@code /robots.txt} (RFC 9309): the site's own {@code robots.txt} from its static folder when it
+ * has one (a blog brought over from Hugo or Jekyll keeps its rules), else one that allows everything
+ * and names the sitemap.
  */
 @Controller(produces = MediaType.ALL)
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -49,16 +52,18 @@ class SitemapController {
     private final PostListing listing;
     private final SiteConfig site;
     private final Clock clock;
+    private final StaticFiles statics;
     private final Instant started;
 
     SitemapController(PostRepository posts, PageRepository pages, SeriesRepository series, PostListing listing,
-                      SiteConfig site, Clock clock) {
+                      SiteConfig site, Clock clock, StaticFiles statics) {
         this.posts = posts;
         this.pages = pages;
         this.series = series;
         this.listing = listing;
         this.site = site;
         this.clock = clock;
+        this.statics = statics;
         this.started = clock.instant();
     }
 
@@ -122,6 +127,11 @@ class SitemapController {
 
     @Get("/robots.txt")
     MutableHttpResponse<?> robots(HttpRequest<?> request) {
+        // Watched, so that the page cache drops this answer when the file is added, edited or removed.
+        Rendered own = statics.watched("robots.txt").orElse(null);
+        if (own != null) {
+            return HttpCaching.send(request, own);
+        }
         String text = "User-agent: *\nAllow: /\n\nSitemap: " + site.absolute("/sitemap.xml") + "\n";
         // Its only input is the configuration, read when the process started.
         return HttpCaching.send(request, Rendered.of(text, "text/plain; charset=utf-8", started));

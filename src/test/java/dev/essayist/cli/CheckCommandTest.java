@@ -116,6 +116,23 @@ class CheckCommandTest {
     }
 
     @Test
+    void staticFilesOfTheThemeCountAndTheFoldersAreFoundAtTheRoot() {
+        TestSite site = TestSite.create();
+        site.staticFile("img/chart.png", new byte[] {1});
+        site.post("2025-01-01-moved.md", "title: Moved\ndate: 2025-01-01\naliases: [/2024/old]\n", """
+                ![chart](/img/chart.png) ![gone](/img/gone.png)
+                [feed](/feed.xml) [tag](/tags/x) [icon](/favicon.ico) [css](/static/css/site.css) [js](/static/js/site.js)
+                [old](/2024/old/) [nowhere](/nowhere) [theme file, wrong folder](/static/js/nope.js)
+                """);
+        Run run = check(site);
+        String file = site.posts().resolve("2025-01-01-moved.md").toString();
+        assertThat(run.out().lines().filter(l -> l.contains(": warning: "))).containsExactly(
+                file + ":6: warning: image '/img/gone.png': no essay, alias or static file has the address '/img/gone.png'",
+                file + ":8: warning: link '/nowhere': no essay, alias or static file has the address '/nowhere'",
+                file + ":8: warning: link '/static/js/nope.js': no such file under the static folder");
+    }
+
+    @Test
     void warningsAloneExitZeroUnlessStrict() {
         TestSite site = TestSite.create();
         site.post("2025-01-01-good.md", "title: Good\ndate: 2025-01-01\nsumary: typo\n", "Body.\n");

@@ -122,6 +122,22 @@ class StaticExportTest extends SiteFixture {
     }
 
     @Test
+    void staticFilesOfTheFolderAndTheThemeAreExportedUnderStaticAndAtTheRoot() throws Exception {
+        Path out = TestSite.tempFolder("export");
+        StaticExport.Result result = export(out);
+        assertThat(result.files()).contains("static/img/diagram.png", "img/diagram.png", "static/css/site.css",
+                "static/favicon.ico", "favicon.ico", "static/js/site.js", "static/feed.xsl");
+        HttpClient client = HttpClient.newHttpClient();
+        for (String path : new String[] {"/favicon.ico", "/img/diagram.png", "/static/css/site.css", "/static/js/site.js"}) {
+            byte[] served = client.send(HttpRequest.newBuilder(URI.create(server.getURI() + path)).build(),
+                    HttpResponse.BodyHandlers.ofByteArray()).body();
+            assertThat(Files.readAllBytes(out.resolve(path.substring(1)))).as(path).isEqualTo(served);
+        }
+        // The folder's stylesheet overrides the theme's, in the export as on the server.
+        assertThat(Files.readString(out.resolve("static/css/site.css"))).isEqualTo("body { color: black; }\n");
+    }
+
+    @Test
     void aliasesBecomeRedirectPagesAndARedirectsFile() throws Exception {
         Path out = TestSite.tempFolder("export");
         export(out);

@@ -68,10 +68,12 @@ class EssayLinksTest extends SiteFixture {
     @Test
     void highlightingScriptsLoadOnlyOnPagesWithCode() {
         Document withCode = http.html("/posts/alpha");
-        assertThat(withCode.select("head script[src^=/vendor/highlight.min.js][defer]")).hasSize(1);
-        assertThat(withCode.select("head script[src^=/static/js/code.js][defer]")).hasSize(1);
+        // highlight.js is prefetched and run by code.js only once a block nears the viewport.
+        assertThat(withCode.select("head link[rel=prefetch][href^=/vendor/highlight.min.js]")).hasSize(1);
+        assertThat(withCode.select("head script[src^=/static/js/code.js][defer]").attr("data-highlight"))
+                .isEqualTo(withCode.select("head link[rel=prefetch]").attr("href"));
         Document withoutCode = http.html("/posts/beta");
-        assertThat(withoutCode.select("script[src^=/vendor/], script[src^=/static/js/code.js]")).isEmpty();
+        assertThat(withoutCode.select("[href^=/vendor/], script[src^=/static/js/code.js]")).isEmpty();
         // The theme script is on every page, blocking (no defer/async), so the theme applies before paint.
         assertThat(withoutCode.select("head script[src^=/static/js/site.js]:not([defer]):not([async])")).hasSize(1);
         // No inline script or style (the CSP forbids them); a JSON-LD data block is data, never run.
@@ -80,7 +82,7 @@ class EssayLinksTest extends SiteFixture {
 
     @Test
     void servesHighlightJsFromTheJarWithValidators() {
-        String url = http.html("/posts/alpha").selectFirst("script[src^=/vendor/]").attr("src");
+        String url = http.html("/posts/alpha").selectFirst("link[href^=/vendor/]").attr("href");
         var response = http.get(url);
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("javascript"));

@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * Only files under {@code static/} are reachable (design.md invariant 7), whatever the request path:
+ * Only files under {@code static/} are reachable (design.md invariant 7), whatever the request path,
+ * under {@code /static/} and at the root (where the folder is served too):
  * a corpus of traversal attempts in every encoding, sent byte for byte over a socket, against a
  * site with secrets just outside {@code static/}, a hidden file and symbolic links inside it. The
  * shape of CVE-2021-32769 (Micronaut serving files outside its static folder) is in the corpus.
@@ -105,25 +106,54 @@ class StaticTraversalTest extends SiteFixture {
 
     @Test
     void noTraversalReachesAFileOutsideStatic() {
+        assertOnlyTheStylesheetOrAnErrorAnswers(corpus(), false);
+    }
+
+    /**
+     * @param targets         request targets, sent as they are
+     * @param routesMayAnswer whether a route's page may answer 200 (at the root: "/" is the home page)
+     */
+    private void assertOnlyTheStylesheetOrAnErrorAnswers(List<String> targets, boolean routesMayAnswer) {
         RawHttp http = new RawHttp(server.getURI());
         SoftAssertions softly = new SoftAssertions();
-        for (String target : corpus()) {
+        for (String target : targets) {
             RawHttp.Response response = follow(http, target);
             softly.assertThat(response.status()).as("status of %s", target).isLessThan(500);
             for (String secret : SECRETS) {
                 softly.assertThat(response.body()).as("body of %s", target).doesNotContain(secret);
             }
-            if (response.status() == 200) {
+            boolean page = String.valueOf(response.header("Content-Type")).startsWith("text/html");
+            if (response.status() == 200 && !(routesMayAnswer && page)) {
                 // Only a path that normalises back into static/ may succeed, and then it is that file.
                 softly.assertThat(response.body()).as("200 body of %s", target).isEqualTo(stylesheet);
-            } else {
+            } else if (response.status() != 200) {
                 softly.assertThat(response.status()).as("status of %s", target).isIn(400, 404);
-                softly.assertThat(response.header("Content-Type")).as("type of %s", target)
-                        .isEqualTo("text/html; charset=utf-8");
+                softly.assertThat(page).as("an HTML error page for %s", target).isTrue();
                 softly.assertThat(Jsoup.parse(response.body()).select("h1")).as("error page for %s", target).hasSize(1);
             }
         }
         softly.assertAll();
+    }
+
+    /** @return the corpus at the root: each {@code /static/...} target without {@code /static}, and links and hidden files */
+    static List<String> rootCorpus() {
+        Set<String> targets = new LinkedHashSet<>();
+        for (String target : corpus()) {
+            if (target.startsWith("/static/")) {
+                targets.add(target.substring("/static".length()));
+            }
+        }
+        targets.addAll(List.of("/.hidden", "/link.txt", "/linkdir/secret.txt", "/linkdir/static-private/secret.txt",
+                "/%2ehidden", "/css/%2e%2e/%2ehidden", "/css/site.css/../../secret.txt"));
+        return new ArrayList<>(targets);
+    }
+
+    @Test
+    void noTraversalAtTheRootReachesAFileOutsideStatic() {
+        assertThat(rootCorpus()).hasSizeGreaterThanOrEqualTo(100);
+        assertThat(new RawHttp(server.getURI()).get("/css/site.css").body()).as("the folder is served at the root")
+                .isEqualTo(stylesheet);
+        assertOnlyTheStylesheetOrAnErrorAnswers(rootCorpus(), true);
     }
 
     /** Follows same-site redirects (the trailing-slash rule), at most three. */

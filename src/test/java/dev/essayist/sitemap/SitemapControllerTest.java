@@ -2,12 +2,17 @@ package dev.essayist.sitemap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.essayist.Await;
 import dev.essayist.SiteFixture;
 import dev.essayist.TestSite.Http;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import java.io.IOException;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Duration;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -44,5 +49,26 @@ class SitemapControllerTest extends SiteFixture {
         HttpResponse<String> response = new Http(server.getURI()).get("/robots.txt");
         assertThat(response.headers().firstValue("Content-Type")).hasValue("text/plain; charset=utf-8");
         assertThat(response.body().lines()).contains("User-agent: *", "Sitemap: https://essays.example.com/sitemap.xml");
+    }
+
+    @Test
+    void theFoldersRobotsTxtReplacesTheGeneratedOneAndEditsReachTheCachedAnswer() throws IOException {
+        Http http = new Http(server.getURI());
+        assertThat(http.get("/robots.txt").body()).contains("Sitemap: https://essays.example.com/sitemap.xml");
+        site.staticFile("robots.txt", "User-agent: *\nDisallow: /drafts/\n".getBytes(StandardCharsets.UTF_8));
+        try {
+            Await.until(Duration.ofSeconds(5), "the folder's robots.txt served",
+                    () -> http.get("/robots.txt").body().contains("Disallow: /drafts/"));
+            HttpResponse<String> own = http.get("/robots.txt");
+            assertThat(own.headers().firstValue("Content-Type")).hasValue("text/plain; charset=utf-8");
+            assertThat(own.body()).doesNotContain("Sitemap:");
+            site.staticFile("robots.txt", "User-agent: *\nDisallow: /\n".getBytes(StandardCharsets.UTF_8));
+            Await.until(Duration.ofSeconds(5), "the edited robots.txt served",
+                    () -> http.get("/robots.txt").body().contains("Disallow: /\n"));
+        } finally {
+            Files.deleteIfExists(site.statics().resolve("robots.txt"));
+        }
+        Await.until(Duration.ofSeconds(5), "the generated robots.txt again",
+                () -> http.get("/robots.txt").body().contains("Sitemap:"));
     }
 }

@@ -1,7 +1,9 @@
 /* Every page: loaded as a blocking script in <head> so the reader's saved theme applies before
    the first paint (no flash of the wrong theme). Without a saved choice the page follows
    prefers-color-scheme through CSS alone; the toggle stores "light" or "dark" in localStorage.
-   On narrow screens the table of contents starts collapsed above the essay. */
+   Nothing moves once painted (no layout shift): the "js" class set here makes the theme toggle
+   visible in the place the stylesheet keeps for it, and the table of contents, sent collapsed,
+   opens only on wide screens, where it sits in a column of its own beside the essay. */
 (function () {
   'use strict';
   var KEY = 'essayist-theme';
@@ -21,6 +23,7 @@
     return root.getAttribute('data-theme') || (dark.matches ? 'dark' : 'light');
   }
 
+  root.classList.add('js');
   var choice = saved();
   if (choice) {
     root.setAttribute('data-theme', choice);
@@ -28,8 +31,8 @@
 
   document.addEventListener('DOMContentLoaded', function () {
     var toc = document.querySelector('.toc details');
-    if (toc && window.matchMedia('(max-width: 75.99rem)').matches) {
-      toc.open = false;
+    if (toc && window.matchMedia('(min-width: 76rem)').matches) {
+      toc.open = true;
     }
     var button = document.querySelector('.theme-toggle');
     if (!button) {
@@ -38,7 +41,6 @@
     function show() {
       button.setAttribute('aria-pressed', current() === 'dark' ? 'true' : 'false');
     }
-    button.hidden = false;
     show();
     button.addEventListener('click', function () {
       var next = current() === 'dark' ? 'light' : 'dark';
