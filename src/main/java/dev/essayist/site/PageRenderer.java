@@ -1,5 +1,6 @@
 package dev.essayist.site;
 
+import io.micronaut.context.BeanProvider;
 import io.micronaut.serde.ObjectMapper;
 import io.micronaut.views.handlebars.HandlebarsViewsRenderer;
 import jakarta.inject.Singleton;
@@ -25,14 +26,16 @@ public class PageRenderer {
     private final StaticFiles statics;
     private final VendorAssets vendor;
     private final ObjectMapper json;
+    private final BeanProvider<Navigation> navigation;
 
     PageRenderer(HandlebarsViewsRenderer<Object, Object> views, SiteConfig site, StaticFiles statics,
-                 VendorAssets vendor, ObjectMapper json) {
+                 VendorAssets vendor, ObjectMapper json, BeanProvider<Navigation> navigation) {
         this.views = views;
         this.site = site;
         this.statics = statics;
         this.vendor = vendor;
         this.json = json;
+        this.navigation = navigation;
     }
 
     /**
@@ -55,8 +58,10 @@ public class PageRenderer {
      * @param author      author name
      * @param language    content language
      * @param baseUrl     absolute base URL
+     * @param about       whether the header links to the about page ({@link Navigation#hasAbout()})
      */
-    public record SiteView(String title, String description, String author, String language, String baseUrl) {
+    public record SiteView(String title, String description, String author, String language, String baseUrl,
+                           boolean about) {
     }
 
     /**
@@ -125,7 +130,8 @@ public class PageRenderer {
                 article.modified() != null ? article.modified() : article.published(),
                 site.author().isBlank() ? null : new JsonLd.Person("Person", site.author()), a.tags()));
         return new Model(
-                new SiteView(site.title(), site.description(), site.author(), site.language(), site.base()),
+                new SiteView(site.title(), site.description(), site.author(), site.language(), site.base(),
+                        navigation.find(null).map(Navigation::hasAbout).orElse(false)),
                 new HeadView(title, head.description(), canonical, head.feeds(), head.rel(),
                         a == null ? "website" : "article", article, jsonLd),
                 new Assets(statics.url("css/site.css"), statics.url("js/site.js"), statics.url("js/code.js"),

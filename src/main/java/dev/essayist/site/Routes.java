@@ -15,6 +15,12 @@ public final class Routes {
             "static", "health", "prometheus", "vendor", "feed.xml", "atom.xml", "feed.json", "sitemap.xml",
             "robots.txt", "favicon.ico", "_img", "_preview", "index.xml", "rss.xml", "rss", "feed");
 
+    /**
+     * Former feed addresses whose slash form subscribers poll too (WordPress's and jekyll-feed
+     * users' {@code /feed/}): the feed redirect answers them in one hop, not the slash redirect.
+     */
+    public static final Set<String> SLASHED_FEEDS = Set.of("/feed/", "/rss/");
+
     private Routes() {
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.rometools.rome.feed.rss.Channel;
 import com.rometools.rome.io.WireFeedInput;
 import com.sun.net.httpserver.HttpServer;
+import dev.essayist.ExportServer;
 import dev.essayist.SiteFixture;
 import dev.essayist.TestSite;
 import dev.essayist.post.AliasRepository;
@@ -61,44 +62,12 @@ class StaticExportTest extends SiteFixture {
     void exportedSiteServedByAPlainFileServerHasNoBrokenLinkAndAParsingFeed() throws Exception {
         Path out = TestSite.tempFolder("export");
         export(out);
-        HttpServer files = fileServer(out);
-        try {
-            URI base = URI.create("http://127.0.0.1:" + files.getAddress().getPort());
-            HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
-                    .connectTimeout(Duration.ofSeconds(5)).build();
-            Deque<String> queue = new ArrayDeque<>(java.util.List.of("/"));
-            Set<String> seen = new HashSet<>(queue);
-            Map<String, Integer> broken = new LinkedHashMap<>();
-            while (!queue.isEmpty() && seen.size() < 500) {
-                String path = queue.poll();
-                HttpResponse<String> response = client.send(HttpRequest.newBuilder(base.resolve(path))
-                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() != 200) {
-                    broken.put(path, response.statusCode());
-                    continue;
-                }
-                if (!path.endsWith(".html") && !path.endsWith("/") && path.contains(".")) {
-                    continue;
-                }
-                Document page = Jsoup.parse(response.body(), base.resolve(path).toString());
-                for (Element el : page.select("a[href], link[href], img[src]")) {
-                    String href = el.hasAttr("href") ? el.attr("href") : el.attr("src");
-                    if (href.startsWith("/") && !href.startsWith("//") && !href.startsWith("/static/img/")) {
-                        String target = URI.create(href).getRawPath();
-                        if (seen.add(target)) {
-                            queue.add(target);
-                        }
-                    }
-                }
-            }
-            assertThat(broken).isEmpty();
-            assertThat(seen).contains("/posts/alpha", "/tags/postgresql", "/archive", "/feed.xml");
-            String rss = client.send(HttpRequest.newBuilder(base.resolve("/feed.xml")).build(),
-                    HttpResponse.BodyHandlers.ofString()).body();
-            Channel channel = (Channel) new WireFeedInput().build(new InputSource(new StringReader(rss)));
+        try (ExportServer files = new ExportServer(out)) {
+            Map<String, Integer> reached = files.crawl();
+            assertThat(reached).containsKeys("/posts/alpha", "/tags/postgresql", "/archive", "/feed.xml", "/static/img/diagram.png");
+            assertThat(reached).allSatisfy((path, status) -> assertThat(status).as(path).isEqualTo(200));
+            Channel channel = (Channel) new WireFeedInput().build(new InputSource(new StringReader(files.get("/feed.xml").body())));
             assertThat(channel.getItems()).hasSize(3);
-        } finally {
-            files.stop(0);
         }
     }
 
@@ -166,38 +135,5 @@ class StaticExportTest extends SiteFixture {
             }
         }
         return hashes;
-    }
-
-    /** A plain static file server on loopback, as a CDN or bucket would serve the folder. */
-    private static HttpServer fileServer(Path root) throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/", exchange -> {
-            String path = exchange.getRequestURI().getPath();
-            Path file = root.resolve(path.substring(1)).normalize();
-            int status = 200;
-            if (file.startsWith(root) && Files.isDirectory(file)) {
-                if (!path.endsWith("/")) {
-                    exchange.getResponseHeaders().add("Location", path + "/");
-                    exchange.sendResponseHeaders(301, -1);
-                    exchange.close();
-                    return;
-                }
-                file = file.resolve("index.html");
-            }
-            if (!file.startsWith(root) || !Files.isRegularFile(file)) {
-                file = root.resolve("404.html");
-                status = 404;
-            }
-            byte[] body = Files.readAllBytes(file);
-            String name = file.getFileName().toString();
-            exchange.getResponseHeaders().add("Content-Type", name.endsWith(".html") ? "text/html; charset=utf-8"
-                    : name.endsWith(".xml") ? "application/xml" : name.endsWith(".css") ? "text/css" : "application/octet-stream");
-            exchange.sendResponseHeaders(status, body.length);
-            try (OutputStream os = exchange.getResponseBody()) {
-                os.write(body);
-            }
-        });
-        server.start();
-        return server;
     }
 }

@@ -30,5 +30,7 @@ class AboutControllerTest extends SiteFixture {
         assertThat(page.select(".links a").eachAttr("href")).containsExactly("/feed.xml", "/atom.xml", "/feed.json", "https://example.com/code");
         assertThat(page.select(".links a").first().text()).isEqualTo("Subscribe by RSS");
         assertThat(page.selectFirst("meta[name=description]").attr("content")).isEqualTo("Who writes here.");
+        // The site has an about page, so every page's header links to it.
+        assertThat(new Http(server.getURI()).html("/archive").select("header nav a").eachAttr("href")).contains("/about");
     }
 }
