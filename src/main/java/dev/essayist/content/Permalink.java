@@ -25,13 +25,10 @@ import java.util.regex.Pattern;
  *       ({@link dev.essayist.site.Slugs#hugoPath}: lower case, {@code .} and {@code _} kept);
  *       {@code :slugorfilename}: the {@code slug} made a path, else {@code :filename};</li>
  *   <li>{@code :section}: the first folder below {@code posts/} (empty at the top level);
- *       {@code :categories}: the categories' slugs joined by {@code /};</li>
- *   <li>{@code :output_ext}: {@code .html}.</li>
+ *       {@code :categories}: the categories' slugs joined by {@code /}; {@code :output_ext}: {@code .html}.</li>
  * </ul>
- * Where the engines disagree on a token, {@link Reading#HUGO} gives {@code :slug} and {@code :title}
- * Hugo's meaning (https://gohugo.io/content-management/urls/#tokens): the {@code slug} made a path,
- * else the title made a path; and the title made a path. A token that would be empty (a title of
- * punctuation only) is the post's slug instead.
+ * {@link Reading#HUGO} gives {@code :slug} (the {@code slug}, else the title) and {@code :title} (the
+ * title) Hugo's meaning, made paths. A token that would be empty is the post's slug instead.
  * Jekyll's named styles are accepted: {@code date}, {@code pretty}, {@code ordinal}, {@code none}.
  * Empty tokens collapse ({@code //} becomes {@code /}); a trailing {@code /} is kept.
  */
