@@ -14,7 +14,8 @@ import java.util.Optional;
 /**
  * How content files are read, as the settings say: the renderer (with image lookups), the post
  * reader with the site's permalink ({@code essayist.permalink}) and feed-id pattern
- * ({@code essayist.feed.id-permalink}), and the contained, parallel reads within
+ * ({@code essayist.feed.id-permalink}), their tokens read as the engine a blog moved from reads them
+ * ({@code essayist.moved-from}), and the contained, parallel reads within
  * {@code essayist.render-budget}.
  */
 @Singleton
@@ -29,21 +30,37 @@ class ContentReaders {
     ContentReaders(SiteConfig site, ImageFiles images, ImageVariants variants,
                    @Value("${essayist.render-budget:30s}") Duration renderBudget,
                    @Value("${essayist.permalink:}") String permalink,
-                   @Value("${essayist.feed.id-permalink:}") String idPermalink) {
+                   @Value("${essayist.feed.id-permalink:}") String idPermalink,
+                   @Value("${essayist.moved-from:}") String movedFrom) {
         this.permalink = permalink.isBlank() ? Permalink.DEFAULT : permalink.strip();
         MarkdownRenderer markdown = new MarkdownRenderer(images, variants);
         PostReader posts;
         String problem = null;
         try {
-            posts = new PostReader(site.zone(), markdown, Permalink.of(this.permalink),
-                    idPermalink.isBlank() ? null : Permalink.of(idPermalink), site.base());
+            Permalink.Reading reading = reading(movedFrom);
+            posts = new PostReader(site.zone(), markdown, Permalink.of(this.permalink, reading),
+                    idPermalink.isBlank() ? null : Permalink.of(idPermalink, reading), site.base());
         } catch (IllegalArgumentException e) {
-            problem = "essayist.permalink or essayist.feed.id-permalink is unusable: " + e.getMessage();
+            problem = "essayist.permalink, essayist.feed.id-permalink or essayist.moved-from is unusable: " + e.getMessage();
             posts = new PostReader(site.zone(), markdown);
         }
         this.settingProblem = problem;
         this.reader = new FileReader(posts, new PageReader(site.zone(), markdown));
         this.reads = new ContainedReads(renderBudget);
+    }
+
+    /**
+     * @param movedFrom {@code essayist.moved-from}: {@code hugo}, {@code jekyll} or empty
+     * @return whose meaning the tokens both engines name have: Hugo's only for {@code hugo}
+     * @throws IllegalArgumentException for another engine's name
+     */
+    private static Permalink.Reading reading(String movedFrom) {
+        return switch (movedFrom.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "hugo" -> Permalink.Reading.HUGO;
+            case "", "jekyll" -> Permalink.Reading.JEKYLL;
+            default -> throw new IllegalArgumentException("essayist.moved-from is '" + movedFrom
+                    + "'; it may be 'hugo' or 'jekyll'");
+        };
     }
 
     /** @return the permalink in force */

@@ -47,7 +47,8 @@ public record ParsedPost(SourceFile source, FrontMatter frontMatter, String slug
      * @return this post under that slug and path
      */
     ParsedPost withSlug(String slug, String path) {
-        Permalink.Facts renamed = new Permalink.Facts(facts.date(), slug, facts.section(), facts.categories());
+        Permalink.Facts renamed = new Permalink.Facts(facts.date(), slug, facts.section(), facts.categories(),
+                facts.fileName(), facts.givenSlug(), facts.title());
         return new ParsedPost(source, frontMatter, slug, path, aliases, guid, summary, body, bundle, warnings, keyLines,
                 renamed);
     }

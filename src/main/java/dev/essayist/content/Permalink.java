@@ -1,5 +1,7 @@
 package dev.essayist.content;
 
+import dev.essayist.site.Slugs;
+import io.micronaut.core.annotation.Nullable;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
@@ -15,13 +17,18 @@ import java.util.regex.Pattern;
  *   <li>{@code :year}, {@code :month}, {@code :day} (two digits), {@code :i_month}, {@code :i_day}
  *       (no padding), {@code :short_year}, {@code :hour}, {@code :minute}, {@code :second}: the post's
  *       date in the site's time zone;</li>
- *   <li>{@code :slug}: the post's slug ({@code slug} in front matter, else its file or bundle folder name
- *       without the date); {@code :title} and {@code :filename}: the same, as Jekyll's {@code :title}
- *       (Hugo's {@code :title} is the title slugified: set {@code slug} to keep such an address);</li>
+ *   <li>{@code :slug}: the post's slug ({@code slug} in front matter, else its file or bundle folder
+ *       name without the date, {@link dev.essayist.site.Slugs#of}: Jekyll's {@code :slug});</li>
+ *   <li>{@code :title}: Jekyll's, the {@code slug} as written, else the file name without date and
+ *       extension, with its case and URL-safe characters kept ({@link dev.essayist.site.Slugs#jekyllTitle});</li>
+ *   <li>{@code :filename}: Hugo's, the file or bundle folder name without extension, made a path
+ *       ({@link dev.essayist.site.Slugs#hugoPath}: lower case, {@code .} and {@code _} kept);
+ *       {@code :slugorfilename}: the {@code slug} made a path, else {@code :filename};</li>
  *   <li>{@code :section}: the first folder below {@code posts/} (empty at the top level);
- *       {@code :categories}: the categories' slugs joined by {@code /};</li>
- *   <li>{@code :output_ext}: {@code .html}.</li>
+ *       {@code :categories}: the categories' slugs joined by {@code /}; {@code :output_ext}: {@code .html}.</li>
  * </ul>
+ * {@link Reading#HUGO} gives {@code :slug} (the {@code slug}, else the title) and {@code :title} (the
+ * title) Hugo's meaning, made paths. A token that would be empty is the post's slug instead.
  * Jekyll's named styles are accepted: {@code date}, {@code pretty}, {@code ordinal}, {@code none}.
  * Empty tokens collapse ({@code //} becomes {@code /}); a trailing {@code /} is kept.
  */
@@ -37,22 +44,42 @@ final class Permalink {
             "none", "/:categories/:title:output_ext");
     private static final Pattern TOKEN = Pattern.compile(":([a-z_]+)");
     private static final Set<String> TOKENS = Set.of("year", "month", "day", "i_month", "i_day", "short_year",
-            "y_day", "hour", "minute", "second", "slug", "title", "filename", "section", "categories", "output_ext");
+            "y_day", "hour", "minute", "second", "slug", "title", "filename", "slugorfilename", "section", "categories", "output_ext");
     private static final Set<String> DATED = Set.of("year", "month", "day", "i_month", "i_day", "short_year", "y_day");
 
-    private final String pattern;
+    /** Whose meaning the tokens both engines name ({@code :slug}, {@code :title}) have. */
+    public enum Reading {
+        /** Essayist's and Jekyll's: {@code :slug} is the post's slug, {@code :title} its file name, case kept. */
+        JEKYLL,
+        /** Hugo's: {@code :slug} is the {@code slug} else the title, {@code :title} the title, both made paths. */
+        HUGO
+    }
 
-    private Permalink(String pattern) {
+    private final String pattern;
+    private final Reading reading;
+
+    private Permalink(String pattern, Reading reading) {
         this.pattern = pattern;
+        this.reading = reading;
     }
 
     /**
      * @param pattern a pattern or a Jekyll style name
+     * @return the permalink, its tokens read as Jekyll reads them
+     * @throws IllegalArgumentException see {@link #of(String, Reading)}
+     */
+    public static Permalink of(String pattern) {
+        return of(pattern, Reading.JEKYLL);
+    }
+
+    /**
+     * @param pattern a pattern or a Jekyll style name
+     * @param reading whose meaning {@code :slug} and {@code :title} have
      * @return the permalink
      * @throws IllegalArgumentException if it does not start with {@code /} (after a style is
      *                                  expanded) or names an unknown token
      */
-    public static Permalink of(String pattern) {
+    public static Permalink of(String pattern, Reading reading) {
         String expanded = STYLES.getOrDefault(pattern.strip(), pattern.strip());
         if (!expanded.startsWith("/")) {
             throw new IllegalArgumentException("a permalink must start with '/': '" + pattern + "'");
@@ -64,7 +91,7 @@ final class Permalink {
                         + "' (known: :" + String.join(", :", new java.util.TreeSet<>(TOKENS)) + ")");
             }
         }
-        return new Permalink(expanded);
+        return new Permalink(expanded, reading);
     }
 
     /** @return whether the pattern holds a token */
@@ -84,14 +111,28 @@ final class Permalink {
     }
 
     /**
+     * @param pattern a post's own pattern ({@code permalink} in its front matter)
+     * @return it as a permalink with this one's reading of the tokens
+     * @throws IllegalArgumentException see {@link #of(String, Reading)}
+     */
+    public Permalink other(String pattern) {
+        return of(pattern, reading);
+    }
+
+    /**
      * What a post's path is made of.
      *
      * @param date       its date in the site's zone
-     * @param slug       its slug
+     * @param slug       its slug (its identity: {@code slug-2} when another post had the address)
      * @param section    the first folder below {@code posts/}, or {@code ""}
      * @param categories its categories, as written
+     * @param fileName   its file or bundle folder name without extension, as written
+     *                   ({@code 2019-10-01-Mixed-Case.Title})
+     * @param givenSlug  {@code slug} as written in its front matter, or {@code null}
+     * @param title      its title
      */
-    public record Facts(ZonedDateTime date, String slug, String section, List<String> categories) {
+    public record Facts(ZonedDateTime date, String slug, String section, List<String> categories, String fileName,
+                        @Nullable String givenSlug, String title) {
     }
 
     /**
@@ -109,7 +150,7 @@ final class Permalink {
         return path.isEmpty() ? "/" : path;
     }
 
-    private static String value(String token, Facts f) {
+    private String value(String token, Facts f) {
         ZonedDateTime d = f.date();
         return switch (token) {
             case "year" -> String.format("%04d", d.getYear());
@@ -122,12 +163,26 @@ final class Permalink {
             case "hour" -> String.format("%02d", d.getHour());
             case "minute" -> String.format("%02d", d.getMinute());
             case "second" -> String.format("%02d", d.getSecond());
-            case "slug", "title", "filename" -> f.slug();
+            case "slug" -> reading == Reading.HUGO ? orSlug(Slugs.hugoPath(f.givenSlug() != null ? f.givenSlug() : f.title()), f)
+                    : f.slug();
+            case "title" -> reading == Reading.HUGO ? orSlug(Slugs.hugoPath(f.title()), f)
+                    : orSlug(Slugs.jekyllTitle(f.givenSlug() != null ? f.givenSlug() : jekyllName(f.fileName())), f);
+            case "filename" -> orSlug(Slugs.hugoPath(f.fileName()), f);
+            case "slugorfilename" -> orSlug(Slugs.hugoPath(f.givenSlug() != null ? f.givenSlug() : f.fileName()), f);
             case "section" -> f.section();
-            case "categories" -> String.join("/", f.categories().stream().map(dev.essayist.site.Slugs::of).filter(s -> !s.isEmpty()).toList());
+            case "categories" -> String.join("/", f.categories().stream().map(Slugs::of).filter(s -> !s.isEmpty()).toList());
             case "output_ext" -> ".html";
             default -> throw new IllegalStateException("token checked in of(): " + token);
         };
+    }
+
+    private static String orSlug(String value, Facts f) {
+        return value.isEmpty() ? f.slug() : value;
+    }
+
+    /** @return the name Jekyll takes a post's title from: no date, no trailing dots (Jekyll {@code Document#populate_title}) */
+    private static String jekyllName(String fileName) {
+        return PostsFolder.undated(fileName).replaceFirst("\\.+$", "");
     }
 
     /**

@@ -85,7 +85,8 @@ public final class PostReader {
         FrontMatterFields fields = FrontMatterFields.parse(source);
         FrontMatter fm = FrontMatter.of(fields, zone, warnings, own);
         String slug = slug(fm, own, fields, warnings);
-        Permalink.Facts facts = new Permalink.Facts(fm.date(), slug, section, fm.categories());
+        Permalink.Facts facts = new Permalink.Facts(fm.date(), slug, section, fm.categories(), PostsFolder.baseName(own),
+                fm.slug(), fm.title());
         String path = path(fm, facts, fields);
         List<String> aliases = Identities.aliases(fm, path, fields);
         if (source.body().isBlank()) {
@@ -144,7 +145,7 @@ public final class PostReader {
         String own = fm.url().startsWith("/") ? fm.url() : "/" + fm.url();
         String path;
         try {
-            path = Permalink.hasTokens(own) ? Permalink.of(own).path(facts) : own;
+            path = Permalink.hasTokens(own) ? permalink.other(own).path(facts) : own;
         } catch (IllegalArgumentException e) {
             throw fields.error(fields.line(key), "'" + key + "': " + e.getMessage());
         }

@@ -145,9 +145,26 @@ record PostsFolder(List<Entry> entries, List<Skipped> skipped) {
      *         {@code .html}, ...) and {@code yyyy-mm-dd-} prefix ({@code skip-locked})
      */
     static String slugOf(String fileName) {
+        return Slugs.of(undated(baseName(fileName)));
+    }
+
+    /**
+     * @param fileName a post's file (or bundle folder) name, e.g. {@code 2025-03-14-Skip.Locked.md}
+     * @return it without a post extension, as written ({@code 2025-03-14-Skip.Locked}): Hugo's
+     *         {@code :filename} before it is made a path
+     */
+    static String baseName(String fileName) {
         int dot = fileName.lastIndexOf('.');
-        String base = dot > 0 && EXTENSIONS.contains(extension(fileName)) ? fileName.substring(0, dot) : fileName;
-        return Slugs.of(DATE_PREFIX.matcher(base).replaceFirst(""));
+        return dot > 0 && EXTENSIONS.contains(extension(fileName)) ? fileName.substring(0, dot) : fileName;
+    }
+
+    /**
+     * @param baseName a name without extension
+     * @return it without a {@code yyyy-mm-dd-} prefix ({@code Skip.Locked}), as Jekyll takes a
+     *         post's title from its file name
+     */
+    static String undated(String baseName) {
+        return DATE_PREFIX.matcher(baseName).replaceFirst("");
     }
 
     /** @return the extension, lower case, or {@code ""} */

@@ -5,7 +5,6 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MutableHttpResponse;
 import jakarta.inject.Singleton;
-import java.net.URI;
 import java.time.Clock;
 import java.util.Optional;
 
@@ -26,8 +25,8 @@ class AliasRedirects implements NotFoundFallback {
 
     @Override
     public Optional<MutableHttpResponse<?>> answer(HttpRequest<?> request) {
-        String path = request.getPath();
+        String path = dev.essayist.site.Routes.decodedPath(request.getPath());
         String key = path.length() > 1 ? path.replaceAll("/+$", "") : path;
-        return aliases.findTargetByAlias(key, clock.instant()).map(target -> HttpResponse.redirect(URI.create(target)));
+        return aliases.findTargetByAlias(key, clock.instant()).map(target -> HttpResponse.redirect(dev.essayist.site.Routes.location(target)));
     }
 }

@@ -121,17 +121,27 @@ class EssayController {
     @Get("/{+path}")
     MutableHttpResponse<?> essay(HttpRequest<?> request, @PathVariable String path) {
         Instant now = clock.instant();
-        // The request's own path: the router hands the variable over without a trailing slash.
-        String asked = request.getPath();
+        // The request's own path (the router hands the variable over without a trailing slash),
+        // decoded (an address Jekyll's :title gives may hold ! or '), else as sent
+        // (a front matter url written with an escape).
+        String asked = dev.essayist.site.Routes.decodedPath(request.getPath());
         String key = dev.essayist.site.Routes.pathKey(asked);
         Optional<Post> post = posts.findPublishedByPath(key, now);
+        if (post.isEmpty() && !asked.equals(request.getPath())) {
+            Optional<Post> escaped = posts.findPublishedByPath(dev.essayist.site.Routes.pathKey(request.getPath()), now);
+            if (escaped.isPresent()) {
+                asked = request.getPath();
+                post = escaped;
+            }
+        }
         if (post.isPresent()) {
             if (!post.get().path().equals(asked) && !asked.equals(post.get().path() + "/") && !post.get().path().equals(asked + "/")) {
                 return errors.notFound(request);
             }
             if (!post.get().path().equals(asked)) {
                 String query = request.getUri().getRawQuery();
-                return HttpResponse.redirect(URI.create(post.get().path() + (query == null ? "" : "?" + query)));
+                return HttpResponse.redirect(URI.create(dev.essayist.site.Routes.location(post.get().path())
+                        + (query == null ? "" : "?" + query)));
             }
             return HttpCaching.send(request, render(post.get(), now));
         }
@@ -140,7 +150,7 @@ class EssayController {
         if (key.startsWith("/posts/") && key.indexOf('/', 7) < 0) {
             Optional<String> moved = posts.findPublishedPathBySlug(key.substring(7), now);
             if (moved.isPresent() && !moved.get().equals(asked)) {
-                return HttpResponse.redirect(URI.create(moved.get()));
+                return HttpResponse.redirect(dev.essayist.site.Routes.location(moved.get()));
             }
         }
         Optional<Rendered> file = bundles.find(key, now);

@@ -37,6 +37,32 @@ public final class Routes {
     }
 
     /**
+     * @param rawPath a request's path as sent, percent-encoded (RFC 3986 §2.1), e.g.
+     *                {@code /2016/09/10/Help%21-I%27m/}
+     * @return it decoded as UTF-8 ({@code /2016/09/10/Help!-I'm/}), the form essays' paths are
+     *         stored in; {@code +} stays {@code +} (it is a space only in query strings); a path
+     *         with a malformed escape is returned as sent, and so matches no essay
+     */
+    public static String decodedPath(String rawPath) {
+        if (rawPath.indexOf('%') < 0) {
+            return rawPath;
+        }
+        try {
+            return java.net.URLDecoder.decode(rawPath.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return rawPath; // not a valid escape: no stored path has it, and the 404 names the path as sent
+        }
+    }
+
+    /**
+     * @param path a stored, decoded path, e.g. {@code /2016/09/10/Help!-I'm/} or {@code /ü/}
+     * @return it as a {@code Location} may carry it: non-ASCII characters percent-encoded as UTF-8
+     */
+    public static java.net.URI location(String path) {
+        return java.net.URI.create(java.net.URI.create(path).toASCIIString());
+    }
+
+    /**
      * @param path a root-relative path
      * @return the reserved first segment it starts with, or {@code null}; {@code /posts/x} is an
      *         essay's address, not the route {@code /posts}

@@ -30,7 +30,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * A Hugo {@code content/posts} folder copied unchanged into {@code posts/}, served with Hugo's
- * default addresses ({@code /posts/:slug/}) and Hugo's feed ids (the permalink): every form of
+ * default addresses ({@code /posts/:slugorfilename/}: the {@code slug}, else the file name made a
+ * path) and Hugo's feed ids (the permalink): every form of
  * front matter, date and publication control in Hugo's documentation means what it means in Hugo.
  */
 @MicronautTest(transactional = false)
@@ -53,8 +54,8 @@ class HugoMigrationTest implements TestPropertyProvider {
     public Map<String, String> getProperties() {
         Map<String, String> props = new HashMap<>(site.properties());
         props.put("essayist.base-url", "https://example.org");
-        props.put("essayist.permalink", "/posts/:slug/");
-        props.put("essayist.feed.id-permalink", "/posts/:slug/");
+        props.put("essayist.permalink", "/posts/:slugorfilename/");
+        props.put("essayist.feed.id-permalink", "/posts/:slugorfilename/");
         props.put("test.movable-clock", "2030-05-31T23:00:00Z");
         return props;
     }
@@ -77,6 +78,16 @@ class HugoMigrationTest implements TestPropertyProvider {
                 "/custom/address/", "/posts/expiring-post/")) {
             assertThat(http().get(path).statusCode()).as(path).isEqualTo(200);
         }
+    }
+
+    @Test
+    @Order(1)
+    void aFileNameKeepsItsUnderscoresAndDotsAsHugosPathsDo() {
+        assertThat(http().html("/posts/snake_case_v1.2/").selectFirst("h1").text()).isEqualTo("Underscores and dots");
+        // Essayist's own form of the address (the essay's slug) leads there.
+        HttpResponse<String> own = http().get("/posts/snake-case-v1-2");
+        assertThat(own.statusCode()).isEqualTo(301);
+        assertThat(own.headers().firstValue("Location")).hasValue("/posts/snake_case_v1.2/");
     }
 
     @Test

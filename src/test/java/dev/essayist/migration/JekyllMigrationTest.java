@@ -68,6 +68,16 @@ class JekyllMigrationTest implements TestPropertyProvider {
     }
 
     @Test
+    void titleIsTheFileNameWithItsCaseAndUrlSafePunctuationKept() {
+        // Jekyll's permalinks page: ":title ... Title from the document's filename ... Preserves case".
+        assertThat(http().html("/2019/10/06/Mixed-Case.Title.html").selectFirst("h1").text()).isEqualTo("Case kept");
+        assertThat(http().get("/2019/10/06/mixed-case.title.html").statusCode()).isEqualTo(404);
+        // Jekyll's slugify "pretty" mode keeps ._~!$&'()+,;=@; a client may send them percent-encoded.
+        assertThat(http().html("/2019/10/07/Don't-Panic!.html").selectFirst("h1").text()).isEqualTo("Punctuation kept");
+        assertThat(http().get("/2019/10/07/Don%27t-Panic%21.html").statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void twoPostsWithOneSlugOnTwoDatesAreBothPublished() {
         assertThat(http().html("/2018/03/19/accessible-scala.html").selectFirst("h1").text()).isEqualTo("Accessible Scala, the first");
         assertThat(http().html("/2018/06/14/accessible-scala.html").selectFirst("h1").text()).isEqualTo("Accessible Scala, the second");
