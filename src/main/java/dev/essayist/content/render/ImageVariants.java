@@ -10,16 +10,26 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.regex.Pattern;
 import net.coobird.thumbnailator.Thumbnails;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Smaller copies of a large raster image for {@code srcset} (HTML §4.8.4.3), made at index time
- * with Thumbnailator into a derived folder (by default {@code .essayist/images/}, beside the index;
+ * Smaller copies of a large raster image for {@code srcset} (HTML §4.8.4.3), made with
+ * Thumbnailator into a derived folder (by default {@code .essayist/images/}, beside the index;
  * deleting it is safe, the next reindex of an essay makes them again). Originals are never changed.
+ *
+ * <p>Indexing names the copies and goes on: resizing (a second or more for a large photograph)
+ * happens on one background thread, never inside an essay's render budget, and a copy asked for
+ * ({@link #find}) before it is made is made at once. A copy that cannot be made is answered by its
+ * original, so an image never breaks for want of a smaller copy. {@code check} only names them
+ * ({@link #naming}): it writes nothing.
  *
  * <p>A PNG or JPEG wider than {@value #SMALLEST} pixels gets one copy at each width of
  * {@link #WIDTHS} below its own, in its own format. GIF (animation), SVG (scales itself) and
@@ -44,15 +54,43 @@ public final class ImageVariants {
     private static final Logger LOG = LoggerFactory.getLogger(ImageVariants.class);
 
     private final Path folder;
+    /** Whether copies are made (the server) or only named ({@code check}). */
+    private final boolean make;
+    /** Copies named but not made yet, by file name. */
+    private final Map<String, Pending> pending = new ConcurrentHashMap<>();
+    private final ExecutorService maker;
+
+    /** A copy to make: its original, width and extension. */
+    private record Pending(Path image, int width, String extension) {
+    }
 
     /** @param folder the folder variants are written to and served from (created when needed) */
     public ImageVariants(Path folder) {
+        this(folder, true);
+    }
+
+    private ImageVariants(Path folder, boolean make) {
         this.folder = folder == null ? null : folder.toAbsolutePath().normalize();
+        this.make = make;
+        this.maker = make && folder != null ? Executors.newSingleThreadExecutor(task -> {
+            Thread thread = new Thread(task, "essayist-image-variants");
+            thread.setDaemon(true);
+            thread.setPriority(Thread.MIN_PRIORITY);
+            return thread;
+        }) : null;
     }
 
     /** @return variants that are never made (images keep only their original) */
     public static ImageVariants none() {
-        return new ImageVariants(null);
+        return new ImageVariants(null, false);
+    }
+
+    /**
+     * @param folder the folder the server keeps copies in
+     * @return variants named exactly as the server names them, with nothing written ({@code check})
+     */
+    public static ImageVariants naming(Path folder) {
+        return new ImageVariants(folder, false);
     }
 
     /**
@@ -65,7 +103,7 @@ public final class ImageVariants {
     }
 
     /**
-     * Makes (or finds, when made before) the copies of a raster image.
+     * Names the copies of a raster image, and queues those not made before.
      *
      * @param image the original file
      * @param size  its intrinsic size
@@ -81,15 +119,14 @@ public final class ImageVariants {
         List<Variant> variants = new ArrayList<>();
         try {
             String hash = hash(image);
-            Files.createDirectories(folder);
             for (int width : WIDTHS) {
                 if (width >= size.width()) {
                     break;
                 }
                 String name = hash + "-" + width + "." + extension;
-                Path target = folder.resolve(name);
-                if (!Files.isRegularFile(target)) {
-                    write(image, width, extension, target);
+                if (make && !Files.isRegularFile(folder.resolve(name))
+                        && pending.put(name, new Pending(image, width, extension)) == null) {
+                    maker.execute(() -> made(name));
                 }
                 variants.add(new Variant(PATH + name, width));
             }
@@ -110,12 +147,55 @@ public final class ImageVariants {
             return Optional.empty();
         }
         Path file = folder.resolve(name);
-        return Files.isRegularFile(file) ? Optional.of(file) : Optional.empty();
+        if (Files.isRegularFile(file)) {
+            return Optional.of(file);
+        }
+        Pending copy = pending.get(name);
+        if (copy == null) {
+            return Optional.empty();
+        }
+        return Optional.of(made(name).orElse(copy.image()));
+    }
+
+    /**
+     * Makes a named copy unless it exists, once even when the background thread and a request ask
+     * together.
+     *
+     * @return the copy, or empty if it cannot be made (logged; its original stands in)
+     */
+    private Optional<Path> made(String name) {
+        Pending copy = pending.get(name);
+        Path target = folder.resolve(name);
+        if (copy == null) {
+            return Files.isRegularFile(target) ? Optional.of(target) : Optional.empty();
+        }
+        synchronized (copy) {
+            try {
+                if (!Files.isRegularFile(target)) {
+                    Files.createDirectories(folder);
+                    write(copy.image(), copy.width(), copy.extension(), target);
+                }
+                return Optional.of(target);
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("Cannot make the {} px copy of {}; its original is served in its place: {}", copy.width(),
+                        copy.image(), e.toString());
+                return Optional.empty();
+            } finally {
+                pending.remove(name, copy);
+            }
+        }
     }
 
     /** @return the folder variants are kept in, or {@code null} when none are made */
     public Path folder() {
         return folder;
+    }
+
+    /** Stops the background thread; copies not made yet are made when asked for, next run. */
+    public void close() {
+        if (maker != null) {
+            maker.shutdownNow();
+        }
     }
 
     private static void write(Path image, int width, String extension, Path target) throws IOException {

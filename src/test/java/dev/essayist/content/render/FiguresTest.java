@@ -7,6 +7,7 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import javax.imageio.ImageIO;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -23,6 +24,7 @@ class FiguresTest {
     Path statics;
     Path post;
     Path variants;
+    ImageVariants copies;
     MarkdownRenderer renderer;
 
     @BeforeEach
@@ -35,7 +37,8 @@ class FiguresTest {
         png(statics.resolve("wide.png"), 2000, 1000);
         png(bundle.resolve("beside.png"), 640, 480);
         png(root.resolve("outside.png"), 100, 100);
-        renderer = new MarkdownRenderer(ImageFiles.site(root.resolve("static")), new ImageVariants(variants));
+        copies = new ImageVariants(variants);
+        renderer = new MarkdownRenderer(ImageFiles.site(root.resolve("static")), copies);
     }
 
     private static void png(Path file, int width, int height) throws IOException {
@@ -87,12 +90,36 @@ class FiguresTest {
                 "/_img/[0-9a-f]{16}-480\\.png 480w, /_img/[0-9a-f]{16}-960\\.png 960w, /_img/[0-9a-f]{16}-1440\\.png 1440w, /static/img/wide.png 2000w");
         assertThat(img.attr("sizes")).isEqualTo(Figures.SIZES);
         String name = img.attr("srcset").replaceAll(".*/_img/([^ ]+-960\\.png).*", "$1");
+        // Asked for before the background thread made it, or after: the copy, made once.
+        assertThat(copies.find(name)).contains(variants.resolve(name));
         BufferedImage copy = ImageIO.read(variants.resolve(name).toFile());
         assertThat(copy.getWidth()).isEqualTo(960);
         assertThat(copy.getHeight()).isEqualTo(480);
         assertThat(Files.readAllBytes(statics.resolve("wide.png"))).isEqualTo(before);
         assertThat(new ImageVariants(variants).find(name)).contains(variants.resolve(name));
         assertThat(new ImageVariants(variants).find("../" + name)).isEmpty();
+    }
+
+    @Test
+    void checkNamesTheCopiesAsTheServerDoesAndWritesNothing() throws IOException {
+        MarkdownRenderer naming = new MarkdownRenderer(ImageFiles.site(root.resolve("static")), ImageVariants.naming(variants));
+        String named = naming.render("![Wide](/static/img/wide.png)\n", post).html();
+        assertThat(variants).doesNotExist();
+        Element img = html("![Wide](/static/img/wide.png)\n").selectFirst("figure img");
+        assertThat(Jsoup.parse(named).selectFirst("figure img").attr("srcset")).contains("/_img/").isEqualTo(img.attr("srcset"));
+    }
+
+    @Test
+    void aCopyThatCannotBeMadeIsAnsweredByItsOriginal() throws IOException {
+        Path broken = statics.resolve("broken.png");
+        png(broken, 2000, 1000);
+        byte[] header = java.util.Arrays.copyOf(Files.readAllBytes(broken), 200);
+        Files.write(broken, header); // the size reads, the pixels do not
+        ImageVariants only = new ImageVariants(variants);
+        List<ImageVariants.Variant> named = only.of(broken, new ImageSize(2000, 1000, "png"));
+        String name = named.get(0).url().substring(ImageVariants.PATH.length());
+        assertThat(only.find(name)).contains(broken);
+        only.close();
     }
 
     @Test
