@@ -118,7 +118,9 @@ class EssayController {
     record TocEntry(String id, String text, List<TocEntry> children) {
     }
 
-    @Get("/{+path}")
+    // Every path but the management endpoints': a route producing anything would take /health
+    // from a probe that accepts anything (*/*), as Micronaut prefers a route naming the accepted type.
+    @Get("/{+path:(?!health(/|$)|prometheus$).*}")
     MutableHttpResponse<?> essay(HttpRequest<?> request, @PathVariable String path) {
         Instant now = clock.instant();
         // The request's own path (the router hands the variable over without a trailing slash),
