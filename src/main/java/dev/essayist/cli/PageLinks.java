@@ -16,20 +16,11 @@ import org.jsoup.parser.Parser;
  * {@code /static/...} are not, since the export copies the static folder itself.
  *
  * <p>Thread-safe: it holds only the two origins, and the crawl calls it from the HTTP client's threads.
+ *
+ * @param server  the running server, e.g. {@code http://127.0.0.1:PORT}
+ * @param baseUrl the site's base URL without trailing slash; its absolute links count as internal
  */
-final class PageLinks {
-
-    private final URI server;
-    private final String baseUrl;
-
-    /**
-     * @param server  the running server, e.g. {@code http://127.0.0.1:PORT}
-     * @param baseUrl the site's base URL without trailing slash; its absolute links count as internal
-     */
-    PageLinks(URI server, String baseUrl) {
-        this.server = server;
-        this.baseUrl = baseUrl;
-    }
+record PageLinks(URI server, String baseUrl) {
 
     /**
      * @param path the root-relative path the page was fetched from, e.g. {@code /posts/x}

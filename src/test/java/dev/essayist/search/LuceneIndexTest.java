@@ -54,18 +54,23 @@ class LuceneIndexTest {
         assertThat(index.searchers()).isNull();
     }
 
+    /** @return how many documents the index in the folder holds once opened again, rebuilt or not */
+    private int documentsOnReopening(boolean rebuild) throws Exception {
+        LuceneIndex again = new LuceneIndex(rows, new SearchConfig(folder.toString()));
+        try {
+            again.open(rebuild);
+            assertThat(again.where()).isEqualTo(folder.toString());
+            return again.writer().getDocStats().numDocs;
+        } finally {
+            again.close();
+        }
+    }
+
     @Test
     void keepsAnIndexWhoseCommitMatchesTheRows() throws Exception {
         openWithOneDocument().close();
 
-        LuceneIndex again = new LuceneIndex(rows, new SearchConfig(folder.toString()));
-        try {
-            again.open(false);
-            assertThat(again.writer().getDocStats().numDocs).isEqualTo(1);
-            assertThat(again.where()).isEqualTo(folder.toString());
-        } finally {
-            again.close();
-        }
+        assertThat(documentsOnReopening(false)).isEqualTo(1);
     }
 
     @Test
@@ -73,25 +78,13 @@ class LuceneIndexTest {
         openWithOneDocument().close();
         state.set("second");
 
-        LuceneIndex again = new LuceneIndex(rows, new SearchConfig(folder.toString()));
-        try {
-            again.open(false);
-            assertThat(again.writer().getDocStats().numDocs).isZero();
-        } finally {
-            again.close();
-        }
+        assertThat(documentsOnReopening(false)).isZero();
     }
 
     @Test
     void rebuildsWhenToldEvenIfInStep() throws Exception {
         openWithOneDocument().close();
 
-        LuceneIndex again = new LuceneIndex(rows, new SearchConfig(folder.toString()));
-        try {
-            again.open(true);
-            assertThat(again.writer().getDocStats().numDocs).isZero();
-        } finally {
-            again.close();
-        }
+        assertThat(documentsOnReopening(true)).isZero();
     }
 }
