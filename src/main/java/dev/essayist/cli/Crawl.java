@@ -5,10 +5,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Deque;
 import java.util.HashSet;
@@ -23,10 +21,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import org.jsoup.Jsoup;
-import org.jsoup.nodes.Document;
-import org.jsoup.nodes.Element;
-import org.jsoup.parser.Parser;
 
 /**
  * Fetches every page of a running site that can be reached from a few seed paths by following its
@@ -34,7 +28,7 @@ import org.jsoup.parser.Parser;
  * candidates, {@code loc} in the sitemap), several requests at a time: each response is handed to
  * a {@link Sink} and its links parsed on the HTTP client's threads, so pages render and files are
  * written on every core. Static files ({@code /static/...}) are not crawled; the export fetches
- * each file of the static folder and of the theme itself.
+ * each file of the static folder and of the theme itself. Which links a page holds is {@link PageLinks}.
  */
 final class Crawl {
 
@@ -67,7 +61,7 @@ final class Crawl {
     }
 
     private final URI server;
-    private final String baseUrl;
+    private final PageLinks links;
     private final int parallelism;
     private final HttpClient http = HttpClient.newBuilder()
             .followRedirects(HttpClient.Redirect.NEVER)
@@ -81,7 +75,7 @@ final class Crawl {
      */
     Crawl(URI server, String baseUrl, int parallelism) {
         this.server = server;
-        this.baseUrl = baseUrl;
+        this.links = new PageLinks(server, baseUrl);
         this.parallelism = parallelism;
     }
 
@@ -116,7 +110,7 @@ final class Crawl {
             Optional<String> location = fetched.response().headers().firstValue("Location");
             if (status >= 300 && status < 400 && location.isPresent()) {
                 redirects.put(fetched.path(), location.get());
-                internal(location.get()).filter(seen::add).ifPresent(queue::add);
+                links.internal(location.get()).filter(seen::add).ifPresent(queue::add);
             } else if (status != 200) {
                 unreachable.put(fetched.path(), status);
             }
@@ -156,7 +150,7 @@ final class Crawl {
             } catch (IOException e) {
                 throw new CompletionException(e);
             }
-            return new Fetched(path, response, links(path, response.headers().firstValue("Content-Type").orElse(""),
+            return new Fetched(path, response, links.of(path, response.headers().firstValue("Content-Type").orElse(""),
                     response.body()));
         });
     }
@@ -177,41 +171,5 @@ final class Crawl {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while crawling", e);
         }
-    }
-
-    private List<String> links(String path, String type, byte[] body) {
-        List<String> links = new ArrayList<>();
-        String text = new String(body, StandardCharsets.UTF_8);
-        if (type.startsWith("text/html")) {
-            Document page = Jsoup.parse(text, server.resolve(path).toString());
-            for (Element el : page.select("a[href], link[href], img[src], script[src]")) {
-                internal(el.hasAttr("href") ? el.attr("href") : el.attr("src")).ifPresent(links::add);
-            }
-            // Resized copies of images (/_img/...) are reached only through srcset.
-            for (Element img : page.select("img[srcset]")) {
-                for (String candidate : img.attr("srcset").split(",")) {
-                    internal(candidate.strip().split("\\s+")[0]).ifPresent(links::add);
-                }
-            }
-        } else if (path.equals("/sitemap.xml")) {
-            for (Element loc : Jsoup.parse(text, "", Parser.xmlParser()).select("loc")) {
-                internal(loc.text()).ifPresent(links::add);
-            }
-        }
-        links.sort(null);
-        return links;
-    }
-
-    /** @return the root-relative path of an internal, non-static link; empty for any other */
-    private Optional<String> internal(String href) {
-        String origin = server.toString().replaceAll("/$", "");
-        String h = href.startsWith(baseUrl + "/") ? href.substring(baseUrl.length())
-                : href.startsWith(origin + "/") ? href.substring(origin.length()) : href;
-        if (!h.startsWith("/") || h.startsWith("//")) {
-            return Optional.empty();
-        }
-        // Static files are exported from the folder itself; fingerprints (?v=) do not change the file.
-        String path = URI.create(h).getRawPath();
-        return path.startsWith("/static/") ? Optional.empty() : Optional.of(path);
     }
 }

@@ -11,7 +11,6 @@ import io.micronaut.context.event.ApplicationEventPublisher;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -53,7 +52,7 @@ public class ContentIndexer {
     private final SearchUpdate search;
     private final ApplicationEventPublisher<ContentChanged> changed;
     private final ApplicationEventPublisher<ContentChanging> changing;
-    private final Clock clock;
+    private final DueTimes due;
     private final ContentReaders readers;
     private final LinkChecker links;
     private final ContentProblems problems = new ContentProblems();
@@ -75,7 +74,7 @@ public class ContentIndexer {
         this.search = search;
         this.changed = changed;
         this.changing = changing;
-        this.clock = clock;
+        this.due = new DueTimes(posts, clock);
         this.readers = readers;
         this.permalink = readers.permalink();
         this.links = new LinkChecker(site.base(), site.statics());
@@ -145,7 +144,7 @@ public class ContentIndexer {
         } finally {
             // After every reindex, so caches always know the schedule, and always after a
             // ContentChanging, even when the write failed (then with no files): caches never stay aside.
-            changed.publishEvent(new ContentChanged(written, dueTimes()));
+            changed.publishEvent(new ContentChanged(written, due.read()));
         }
     }
 
@@ -187,15 +186,5 @@ public class ContentIndexer {
         }
         restored = snapshot.restore(files, links, problems);
         return restored ? snapshot : snapshot.withoutPostHashes();
-    }
-
-    /** @return when the published set next changes by itself, for {@link ContentChanged#due()} */
-    private List<Instant> dueTimes() {
-        try {
-            return posts.findDueTimes(clock.instant());
-        } catch (RuntimeException e) {
-            LOG.error("Cannot read the schedule of scheduled essays; caches will not drop pages when one comes due", e);
-            return List.of();
-        }
     }
 }

@@ -8,7 +8,6 @@ import io.micronaut.context.event.BeanCreatedEvent;
 import io.micronaut.context.event.BeanCreatedEventListener;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.flyway.FlywayConfigurationProperties;
-import org.flywaydb.core.Flyway;
 import io.micronaut.inject.qualifiers.Qualifiers;
 import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.annotation.PreDestroy;
@@ -16,9 +15,6 @@ import jakarta.inject.Singleton;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,6 +44,7 @@ import org.slf4j.LoggerFactory;
  * from an earlier run of {@code posts/}: it is {@link #kept()}, and {@link ContentWatcher} serves it
  * at once and catches up with the files in the background. The check connection stays open until
  * start-up is over, so the pool finds the database already open instead of opening the file again.
+ * The fingerprint and the check of a file are {@link IndexFileCheck}'s.
  */
 @Singleton
 class IndexStore implements BeanCreatedEventListener<DatasourceConfiguration> {
@@ -57,12 +54,9 @@ class IndexStore implements BeanCreatedEventListener<DatasourceConfiguration> {
     /** Bump when what the indexer writes for the same file changes (rendering, columns' meaning). */
     static final int FORMAT = 4;
     private static final String FILE_PREFIX = "jdbc:h2:file:";
-    /** H2's "Database may be already in use" (org.h2.api.ErrorCode.DATABASE_ALREADY_OPEN_1). */
-    private static final int ALREADY_OPEN = 90020;
 
-    private final String fingerprint;
-    /** Whether the code runs from a jar whose build time is known, so the fingerprint names this build. */
-    private final boolean fromJar;
+    /** The fingerprint, and what becomes of a file left by an earlier run. */
+    private final IndexFileCheck check;
     private volatile boolean kept;
     /** The connection that checked the file, held so that H2 keeps the database open for the pool. */
     private Connection held;
@@ -77,14 +71,7 @@ class IndexStore implements BeanCreatedEventListener<DatasourceConfiguration> {
                BeanProvider<IndexWriter> writer, BeanLocator beans) {
         this.writer = writer;
         this.beans = beans;
-        String version = Optional.ofNullable(IndexStore.class.getPackage().getImplementationVersion()).orElse("dev");
-        Path code = IndexFiles.codeSource();
-        long stamp = IndexFiles.buildStamp(code);
-        this.fromJar = stamp != 0 && Files.isRegularFile(code);
-        // Preview mode makes drafts visible in the rows themselves, so an index built with it must
-        // never be reused without it. The build stamp makes a new jar (a new renderer) re-render.
-        this.fingerprint = "essayist " + version + " build " + stamp + "; format " + FORMAT + "; zone "
-                + timeZone + "; base " + baseUrl + "; preview " + preview;
+        this.check = new IndexFileCheck(timeZone, baseUrl, preview);
     }
 
     /**
@@ -102,12 +89,12 @@ class IndexStore implements BeanCreatedEventListener<DatasourceConfiguration> {
      * Never when running from a classes folder, whose time does not change with its contents.
      */
     boolean schemaCurrent() {
-        return kept && fromJar;
+        return kept && check.fromJar();
     }
 
     /** @return what the rows of an index depend on besides the files; a change forces a rebuild */
     String fingerprint() {
-        return fingerprint;
+        return check.fingerprint();
     }
 
     @Override
@@ -137,56 +124,25 @@ class IndexStore implements BeanCreatedEventListener<DatasourceConfiguration> {
         Path base = Path.of(semicolon < 0 ? rest : rest.substring(0, semicolon)).toAbsolutePath().normalize();
         String options = semicolon < 0 ? "" : rest.substring(semicolon);
         String absolute = FILE_PREFIX + base + options;
-        Path file = base.resolveSibling(base.getFileName() + ".mv.db");
         String unwritable = IndexFiles.unwritable(base.getParent());
         if (unwritable != null) {
             LOG.warn("Index folder {} cannot be written ({}); indexing into memory instead (a restart reads every"
                     + " file again; set essayist.index-dir or ESSAYIST_INDEX_DIR to a folder with space)", base.getParent(), unwritable);
-            return "jdbc:h2:mem:essayist-" + ProcessHandle.current().pid() + ";DB_CLOSE_DELAY=-1";
+            return IndexFileCheck.inMemory();
         }
-        if (!Files.exists(file)) {
+        if (!Files.exists(base.resolveSibling(base.getFileName() + ".mv.db"))) {
             return absolute;
         }
-        Connection connection = null;
-        try {
-            connection = DriverManager.getConnection(absolute + ";IFEXISTS=TRUE", user, password);
-            String stored = IndexFiles.storedFingerprint(connection);
-            if (!fingerprint.equals(stored)) {
-                LOG.info("Index {} was built by '{}', not '{}'; rebuilding it from the posts folder", file,
-                        stored, fingerprint);
-                connection.close();
-                IndexFiles.delete(base);
-                return absolute;
-            }
-            String invalid = fromJar ? null : IndexFiles.migrationProblem(absolute, user, password,
-                    beans.findBean(FlywayConfigurationProperties.class, Qualifiers.byName(dataSource))
-                            .filter(FlywayConfigurationProperties::isEnabled).orElse(null));
-            if (invalid != null) {
-                LOG.warn("Index {} was migrated by other migration files ({}); deleting it and rebuilding it "
-                        + "from the posts folder", file, invalid);
-                connection.close();
-                IndexFiles.delete(base);
-                return absolute;
-            }
-            kept = IndexFiles.hasPosts(connection);
+        IndexFileCheck.Outcome outcome = check.check(absolute, base, user, password,
+                () -> beans.findBean(FlywayConfigurationProperties.class, Qualifiers.byName(dataSource))
+                        .filter(FlywayConfigurationProperties::isEnabled).orElse(null));
+        if (outcome.current()) {
+            kept = outcome.held() != null;
             if (kept) {
-                hold(connection);
-            } else {
-                connection.close();
+                hold(outcome.held());
             }
-            return absolute;
-        } catch (SQLException e) {
-            IndexFiles.closeQuietly(connection);
-            if (e.getErrorCode() == ALREADY_OPEN) {
-                LOG.warn("Index {} is in use by another process ({}); indexing into memory instead", file,
-                        IndexFiles.firstLine(e));
-                return "jdbc:h2:mem:essayist-" + ProcessHandle.current().pid() + ";DB_CLOSE_DELAY=-1";
-            }
-            LOG.warn("Index {} cannot be opened ({}); deleting it and rebuilding it from the posts folder", file,
-                    IndexFiles.firstLine(e));
-            IndexFiles.delete(base);
-            return absolute;
         }
+        return outcome.url();
     }
 
     /**
@@ -199,7 +155,7 @@ class IndexStore implements BeanCreatedEventListener<DatasourceConfiguration> {
             if (!writer.isPresent() || kept) {
                 return; // A command run without an index (new), or the fingerprint is already stored.
             }
-            writer.get().recordFingerprint(fingerprint);
+            writer.get().recordFingerprint(check.fingerprint());
         } finally {
             release();
         }

@@ -3,7 +3,6 @@ package dev.essayist.content;
 import com.vladsch.flexmark.ast.FencedCodeBlock;
 import com.vladsch.flexmark.ast.HtmlBlockBase;
 import com.vladsch.flexmark.ast.IndentedCodeBlock;
-import dev.essayist.post.Heading;
 import com.vladsch.flexmark.ast.HtmlInlineBase;
 import com.vladsch.flexmark.ext.anchorlink.AnchorLinkExtension;
 import com.vladsch.flexmark.ext.footnotes.FootnoteExtension;
@@ -15,11 +14,8 @@ import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.data.MutableDataSet;
 import dev.essayist.content.engines.AttributeLists;
-import dev.essayist.content.engines.CodeText;
 import dev.essayist.content.engines.EngineSyntax;
 import dev.essayist.content.engines.PostUrls;
-import dev.essayist.content.render.Alerts;
-import dev.essayist.content.render.AuthorIds;
 import dev.essayist.content.render.CheapAutolinks;
 import dev.essayist.content.render.SharedTables;
 import dev.essayist.content.render.BlockProblem;
@@ -28,19 +24,11 @@ import dev.essayist.content.render.Figures;
 import dev.essayist.content.render.ImageFiles;
 import dev.essayist.content.render.ImageVariants;
 import dev.essayist.content.render.MathSyntax;
-import dev.essayist.content.render.PlainText;
-import dev.essayist.content.render.Sidenotes;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
-import org.jsoup.nodes.Element;
-import org.jsoup.select.Evaluator;
-import org.jsoup.select.QueryParser;
 
 /**
  * Markdown to HTML, once per file at index time: CommonMark 0.31 plus GitHub's tables,
@@ -50,6 +38,8 @@ import org.jsoup.select.QueryParser;
  * resized images, and sidenotes; and the body syntax of posts moved from Jekyll and Hugo
  * ({@code content.engines}: Liquid tags, shortcodes, heading ids and kramdown attribute lists).
  *
+ * <p>After sanitising ({@link HtmlSanitizer}), a body's HTML is finished by {@link BodyFinisher}.
+ *
  * <p>Thread-safe: flexmark's parser and renderer are immutable once built, and each call makes
  * its own document.
  */
@@ -58,19 +48,9 @@ public final class MarkdownRenderer {
     /** Words a minute for the reading-time estimate (a common figure for technical prose). */
     static final int WORDS_PER_MINUTE = 230;
 
-    private static final int EXCERPT_CHARS = 280;
-
-    // Selectors parsed once: jsoup parses a selector string on every select() call.
-    private static final Evaluator HEADINGS = QueryParser.parse("h2[id], h3[id]");
-    private static final Evaluator LINKS = QueryParser.parse("a[href]");
-    private static final Evaluator TABLES = QueryParser.parse("table");
-    private static final Evaluator PRES = QueryParser.parse("pre");
-    private static final Evaluator FIRST_PARAGRAPHS = QueryParser.parse("body > p");
-    private static final Evaluator IDS = QueryParser.parse("[id]");
-
     private final Parser parser;
     private final HtmlRenderer renderer;
-    private final Figures figures;
+    private final BodyFinisher finisher;
 
     /** Builds the parser and renderer with Essayist's extensions; images are not looked up. */
     public MarkdownRenderer() {
@@ -95,7 +75,7 @@ public final class MarkdownRenderer {
      * @param postUrls the URL of another post named by Jekyll's {@code post_url}/{@code link} or Hugo's {@code ref}/{@code relref}
      */
     public MarkdownRenderer(ImageFiles images, ImageVariants variants, PostUrls postUrls) {
-        this.figures = new Figures(images, variants);
+        this.finisher = new BodyFinisher(new Figures(images, variants));
         MutableDataSet options = new MutableDataSet()
                 .set(Parser.EXTENSIONS, List.of(
                         new SharedTables(), StrikethroughExtension.create(), TaskListExtension.create(),
@@ -143,7 +123,7 @@ public final class MarkdownRenderer {
         // raw HTML from the author takes the text path, where jsoup parses what the policy wrote.
         Document doc = (hasRawHtml(document) ? Optional.<Document>empty() : HtmlSanitizer.sanitizeToDocument(rendered))
                 .orElseGet(() -> Jsoup.parseBodyFragment(HtmlSanitizer.sanitize(rendered)));
-        return finish(doc, sourceFile, references, hasCode(document), List.copyOf(BlockProblem.of(document)));
+        return finisher.finish(doc, sourceFile, references, hasCode(document), List.copyOf(BlockProblem.of(document)));
     }
 
     /**
@@ -156,46 +136,7 @@ public final class MarkdownRenderer {
      */
     public RenderedMarkdown renderHtml(String html, Path sourceFile) {
         Document doc = Jsoup.parseBodyFragment(HtmlSanitizer.sanitize(html));
-        return finish(doc, sourceFile, List.of(), !doc.body().select(PRES).isEmpty(), List.of());
-    }
-
-    private RenderedMarkdown finish(Document doc, Path sourceFile, List<Reference> references, boolean hasCode,
-                                    List<BlockProblem> problems) {
-        doc.outputSettings().prettyPrint(false);
-        Element body = doc.body();
-        Alerts.apply(body);
-        CodeText.apply(body);
-        AuthorIds.apply(body);
-        figures.apply(body, sourceFile);
-
-        List<Heading> headings = new ArrayList<>();
-        for (Element h : body.select(HEADINGS)) {
-            headings.add(new Heading(h.nameIs("h2") ? 2 : 3, h.id(), BodyText.headingText(h)));
-        }
-        Set<String> links = new LinkedHashSet<>();
-        for (Element a : body.select(LINKS)) {
-            links.add(a.attr("href"));
-        }
-        // Wide tables and code scroll inside their own box; a scrollable box must be focusable
-        // so keyboard users can scroll it (WCAG 2.1.1).
-        for (Element table : body.select(TABLES)) {
-            Element wrap = new Element("div").addClass("table-wrap").attr("tabindex", "0").attr("role", "region")
-                    .attr("aria-label", "Table");
-            table.before(wrap);
-            wrap.appendChild(table);
-        }
-        for (Element pre : body.select(PRES)) {
-            pre.attr("tabindex", "0");
-        }
-        CodeBlockTitles.wrap(body);
-        Element firstParagraph = body.selectFirst(FIRST_PARAGRAPHS);
-        String excerpt = firstParagraph == null ? "" : BodyText.truncate(PlainText.of(firstParagraph), EXCERPT_CHARS);
-        String text = PlainText.of(body);
-        int words = BodyText.countWords(text);
-        Set<String> anchors = new LinkedHashSet<>(body.select(IDS).eachAttr("id"));
-        Sidenotes.add(body);
-        return new RenderedMarkdown(body.html(), headings, List.copyOf(links), excerpt, words, references,
-                Set.copyOf(anchors), text, hasCode, problems);
+        return finisher.finish(doc, sourceFile, List.of(), !doc.body().select(BodyFinisher.PRES).isEmpty(), List.of());
     }
 
     /** @return whether the body has a code block, fenced or indented (read from the syntax tree) */

@@ -12,8 +12,6 @@ import java.util.UUID;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.SearcherManager;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The Lucene index behind {@code /search}, in the folder {@code essayist.search.index-dir}
@@ -34,31 +32,24 @@ import org.slf4j.LoggerFactory;
  * format ({@link IndexCommits}); when either differs on opening (a crash between the two commits, a rebuilt H2
  * file, an index written by an older Essayist) the index is rebuilt from the rows, with one INFO
  * line. How it heals: an index that cannot be read, on opening ({@link SearchStorage}) or while
- * searching ({@link SearchReaders}), is rebuilt from the rows with one WARN line. Thread-safe.
+ * searching ({@link SearchReaders}), is rebuilt from the rows with one WARN line. The storage,
+ * writer and readers of one opening are {@link LuceneIndex}; this class keeps the order of the
+ * steps. Thread-safe.
  */
 @Singleton
 public class SearchIndex {
 
-    private static final Logger LOG = LoggerFactory.getLogger(SearchIndex.class);
-
     /** The {@code index_meta} row holding the state token of the last row commit. */
     public static final String STATE_ROW = "search-state";
 
-    private final SearchRepository rows;
-    private final SearchConfig config;
-    private SearchStorage storage;
-    private IndexWriter writer;
+    private final LuceneIndex lucene;
     /** Whether {@link #prepare} staged changes that {@link #publish} or {@link #discard} has not ended. */
     private boolean staged;
     /** Whether the next opening rebuilds whatever it finds: the index failed while being read. */
     private boolean rebuildNext;
-    private volatile SearcherManager searchers;
-    private volatile String where = "(not open)";
-    private volatile boolean rebuilding;
 
     SearchIndex(SearchRepository rows, SearchConfig config) {
-        this.rows = rows;
-        this.config = config;
+        this.lucene = new LuceneIndex(rows, config);
     }
 
     /**
@@ -95,6 +86,7 @@ public class SearchIndex {
         open();
         staged = true;
         try {
+            IndexWriter writer = lucene.writer();
             for (String path : removed) {
                 writer.deleteDocuments(new Term(SearchDocuments.PATH, path));
             }
@@ -102,7 +94,7 @@ public class SearchIndex {
             added.parallelStream().forEach(doc -> IndexCommits.update(writer, doc));
         } catch (IOException | RuntimeException e) {
             staged = false; // nothing is staged any more: the indexer publishes nothing after a failed prepare
-            closeQuietly();
+            lucene.close();
             throw unchecked("cannot update the search index", e);
         }
     }
@@ -120,17 +112,17 @@ public class SearchIndex {
     public synchronized void publish(String state) {
         staged = false;
         if (rebuildNext) {
-            closeQuietly();
+            lucene.close();
             open();
             return;
         }
-        if (writer == null) {
+        if (!lucene.isOpen()) {
             throw new UncheckedIOException(new IOException("the search index was closed after a failed update"));
         }
         try {
-            commit(state);
+            lucene.commit(state);
         } catch (IOException | RuntimeException e) {
-            closeQuietly();
+            lucene.close();
             throw unchecked("cannot commit the search index", e);
         }
     }
@@ -138,7 +130,7 @@ public class SearchIndex {
     /** Drops what {@link #prepare} staged, when the rows it was for were not committed. */
     public synchronized void discard() {
         staged = false;
-        closeQuietly(); // Rolls back to the last commit, which matches the rows; reopened on next use.
+        lucene.close(); // Rolls back to the last commit, which matches the rows; reopened on next use.
     }
 
     /**
@@ -149,27 +141,15 @@ public class SearchIndex {
      * @throws UncheckedIOException if the index cannot be opened or rebuilt
      */
     public synchronized void open() {
-        if (writer != null) {
+        if (lucene.isOpen()) {
             return;
         }
         try {
-            // The rows' token first: rows committed while the rebuild reads make it stale, never wrongly current.
-            String state = rows.findState().orElse(null);
-            storage = SearchStorage.open(config.folder());
-            writer = storage.writer();
-            where = storage.where();
-            String stale = rebuildNext || storage.wiped() ? "unreadable" : IndexCommits.stale(writer, state);
-            if (stale != null) {
-                if (!rebuildNext && !storage.wiped() && writer.getDocStats().numDocs > 0) {
-                    LOG.info("Search index {} is not in step with the rows ({}); rebuilding it from them", where, stale);
-                }
-                rebuild(state);
-            }
-            searchers = new SearcherManager(writer, null);
+            lucene.open(rebuildNext);
             rebuildNext = false;
         } catch (IOException | RuntimeException e) {
-            closeQuietly();
-            throw unchecked("cannot open the search index " + where, e);
+            lucene.close();
+            throw unchecked("cannot open the search index " + lucene.where(), e);
         }
     }
 
@@ -180,7 +160,7 @@ public class SearchIndex {
     synchronized void heal() {
         rebuildNext = true;
         if (!staged) {
-            closeQuietly();
+            lucene.close();
             open();
         }
     }
@@ -188,34 +168,17 @@ public class SearchIndex {
     /** @return the readers of the last published commit, or {@code null} while the index is closed */
     @Nullable
     SearcherManager searchers() {
-        return searchers;
+        return lucene.searchers();
     }
 
     /** @return the folder, {@code (in memory)}, or {@code (not open)}, for log lines and {@code /health} */
     String where() {
-        return where;
+        return lucene.where();
     }
 
     /** @return whether the index is being rebuilt from the rows right now */
     boolean rebuilding() {
-        return rebuilding;
-    }
-
-    private void rebuild(@Nullable String state) throws IOException {
-        rebuilding = true;
-        try {
-            IndexCommits.rebuild(writer, rows);
-            commit(state == null ? "" : state);
-        } finally {
-            rebuilding = false;
-        }
-    }
-
-    private void commit(String state) throws IOException {
-        IndexCommits.commit(writer, state);
-        if (searchers != null) {
-            searchers.maybeRefreshBlocking();
-        }
+        return lucene.rebuilding();
     }
 
     private static UncheckedIOException unchecked(String message, Exception e) {
@@ -225,24 +188,6 @@ public class SearchIndex {
 
     @PreDestroy
     synchronized void close() {
-        closeQuietly();
-    }
-
-    /** Drops the writer (rolling back what it staged) and the readers; the next use opens again. */
-    private void closeQuietly() {
-        SearcherManager closing = searchers;
-        searchers = null;
-        try {
-            if (closing != null) {
-                closing.close(); // A search holding a reader keeps it until it releases it.
-            }
-        } catch (IOException | RuntimeException e) {
-            LOG.warn("Cannot close the readers of the search index {}: {}", where, e.toString());
-        }
-        if (storage != null) {
-            storage.close();
-        }
-        storage = null;
-        writer = null;
+        lucene.close();
     }
 }
