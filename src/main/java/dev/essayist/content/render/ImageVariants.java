@@ -191,10 +191,21 @@ public final class ImageVariants {
         return folder;
     }
 
-    /** Stops the background thread; copies not made yet are made when asked for, next run. */
+    /**
+     * Stops the background thread and waits up to 10 s for the copy in progress; copies not made
+     * yet are made when asked for, next run.
+     */
     public void close() {
-        if (maker != null) {
-            maker.shutdownNow();
+        if (maker == null) {
+            return;
+        }
+        maker.shutdownNow();
+        try {
+            if (!maker.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS)) {
+                LOG.warn("A resized image copy was still being made after 10 s; its partial file is left in {}", folder);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -12,6 +12,7 @@ import javax.imageio.ImageIO;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,6 +40,12 @@ class FiguresTest {
         png(root.resolve("outside.png"), 100, 100);
         copies = new ImageVariants(variants);
         renderer = new MarkdownRenderer(ImageFiles.site(root.resolve("static")), copies);
+    }
+
+    /** Copies are made on a background thread: it ends before the temporary folder is deleted. */
+    @AfterEach
+    void stopMakingCopies() {
+        copies.close();
     }
 
     private static void png(Path file, int width, int height) throws IOException {
