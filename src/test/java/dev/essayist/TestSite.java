@@ -125,6 +125,18 @@ public final class TestSite {
         return props;
     }
 
+    /**
+     * @param permalink the moved blog's address pattern, also its feed ids' (as its engine published them)
+     * @return the settings of a blog moved here from another engine, at {@code https://example.org}
+     */
+    public Map<String, String> movedProperties(String permalink) {
+        Map<String, String> props = properties();
+        props.put("essayist.base-url", "https://example.org");
+        props.put("essayist.permalink", permalink);
+        props.put("essayist.feed.id-permalink", permalink);
+        return props;
+    }
+
     /** A JDK HTTP client bound to one server, for loopback tests. */
     public static final class Http {
         private static final HttpClient CLIENT = HttpClient.newBuilder()

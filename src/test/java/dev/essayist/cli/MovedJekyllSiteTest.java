@@ -19,7 +19,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.jsoup.nodes.Document;
@@ -85,10 +84,7 @@ class MovedJekyllSiteTest implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        Map<String, String> props = new HashMap<>(site.properties());
-        props.put("essayist.base-url", "https://example.org");
-        props.put("essayist.permalink", "/blog/:year/:month/:day/:title/");
-        props.put("essayist.feed.id-permalink", "/blog/:year/:month/:day/:title/");
+        Map<String, String> props = site.movedProperties("/blog/:year/:month/:day/:title/");
         props.put("essayist.time-zone", "UTC");
         return props;
     }

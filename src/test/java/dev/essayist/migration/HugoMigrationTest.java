@@ -17,7 +17,6 @@ import jakarta.inject.Inject;
 import java.io.StringReader;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.jsoup.nodes.Document;
@@ -52,10 +51,7 @@ class HugoMigrationTest implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        Map<String, String> props = new HashMap<>(site.properties());
-        props.put("essayist.base-url", "https://example.org");
-        props.put("essayist.permalink", "/posts/:slugorfilename/");
-        props.put("essayist.feed.id-permalink", "/posts/:slugorfilename/");
+        Map<String, String> props = site.movedProperties("/posts/:slugorfilename/");
         props.put("test.movable-clock", "2030-05-31T23:00:00Z");
         return props;
     }

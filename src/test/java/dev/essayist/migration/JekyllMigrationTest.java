@@ -15,7 +15,6 @@ import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import java.io.StringReader;
 import java.net.http.HttpResponse;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.jsoup.nodes.Document;
@@ -44,10 +43,7 @@ class JekyllMigrationTest implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        Map<String, String> props = new HashMap<>(site.properties());
-        props.put("essayist.base-url", "https://example.org");
-        props.put("essayist.permalink", "date");
-        props.put("essayist.feed.id-permalink", "date");
+        Map<String, String> props = site.movedProperties("date");
         props.put("essayist.time-zone", "UTC");
         return props;
     }
