@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Lighthouse scores of the theme: the home page and every demo essay, phone (Lighthouse's mobile
-# preset) and desktop, on the jar serving the repository's posts/ from a folder of its own (no
-# static/: the theme comes from the jar). Prints performance, accessibility, best practices and
+# preset) and desktop, on the jar serving the demo (the repository's posts/, and static/ with the
+# figure it adds) from a folder of its own: the theme comes from the jar. Prints performance, accessibility, best practices and
 # SEO, with the layout shift, blocking time and largest paint behind the performance score.
 #
 #   src/bench/lighthouse.sh [--runs N] [--jar PATH]
@@ -34,6 +34,7 @@ fi
 
 workdir lighthouse
 cp -r "$REPO/posts" "$WORK/posts"
+cp -r "$REPO/static" "$WORK/static"
 PORT=$(free_port)
 BASE=http://127.0.0.1:$PORT
 (cd "$WORK" && ESSAYIST_BASE_URL=$BASE ESSAYIST_INDEX_DIR="$WORK/index" MICRONAUT_SERVER_PORT=$PORT \
