@@ -1,7 +1,9 @@
 package dev.essayist.content;
 
+import dev.essayist.content.engines.PostUrls;
 import dev.essayist.content.render.ImageFiles;
 import dev.essayist.content.render.ImageVariants;
+import dev.essayist.content.render.MathSyntax;
 import dev.essayist.site.SiteConfig;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
@@ -33,7 +35,9 @@ class ContentReaders {
                    @Value("${essayist.feed.id-permalink:}") String idPermalink,
                    @Value("${essayist.moved-from:}") String movedFrom) {
         this.permalink = permalink.isBlank() ? Permalink.DEFAULT : permalink.strip();
-        MarkdownRenderer markdown = new MarkdownRenderer(images, variants);
+        // Math as the engine a blog moved from reads it: kramdown's $$ alone for Jekyll, else GitHub's.
+        MarkdownRenderer markdown = new MarkdownRenderer(images, variants, PostUrls.DEFAULT,
+                movedFrom.strip().equalsIgnoreCase("jekyll") ? MathSyntax.kramdown() : MathSyntax.create());
         PostReader posts;
         String problem = null;
         try {

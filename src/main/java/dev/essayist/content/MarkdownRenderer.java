@@ -75,12 +75,25 @@ public final class MarkdownRenderer {
      * @param postUrls the URL of another post named by Jekyll's {@code post_url}/{@code link} or Hugo's {@code ref}/{@code relref}
      */
     public MarkdownRenderer(ImageFiles images, ImageVariants variants, PostUrls postUrls) {
+        this(images, variants, postUrls, MathSyntax.create());
+    }
+
+    /**
+     * Builds the parser and renderer with Essayist's extensions.
+     *
+     * @param images   finds the file behind an image's {@code src}, for its size
+     * @param variants makes resized copies of large images, for {@code srcset}
+     * @param postUrls the URL of another post named by Jekyll's {@code post_url}/{@code link} or Hugo's {@code ref}/{@code relref}
+     * @param math     which dollars delimit math: {@link MathSyntax#create()} (GitHub's) or
+     *                 {@link MathSyntax#kramdown()} (a blog moved from Jekyll)
+     */
+    public MarkdownRenderer(ImageFiles images, ImageVariants variants, PostUrls postUrls, MathSyntax math) {
         this.finisher = new BodyFinisher(new Figures(images, variants));
         MutableDataSet options = new MutableDataSet()
                 .set(Parser.EXTENSIONS, List.of(
                         new SharedTables(), StrikethroughExtension.create(), TaskListExtension.create(),
                         new CheapAutolinks(), FootnoteExtension.create(), AnchorLinkExtension.create(),
-                        CodeBlockTitles.create(), MathSyntax.create(), FencedBlocks.create(),
+                        CodeBlockTitles.create(), math, FencedBlocks.create(),
                         EngineSyntax.create(postUrls), AttributeLists.create()))
                 .set(TablesExtension.CLASS_NAME, "")
                 // Line starts are recorded while parsing, so a node's line is a binary search

@@ -45,6 +45,7 @@ class JekyllMigrationTest implements TestPropertyProvider {
     public Map<String, String> getProperties() {
         Map<String, String> props = site.movedProperties("date");
         props.put("essayist.time-zone", "UTC");
+        props.put("essayist.moved-from", "jekyll");
         return props;
     }
 
@@ -93,6 +94,15 @@ class JekyllMigrationTest implements TestPropertyProvider {
         assertThat(redirect.headers().firstValue("Location")).hasValue("/2019/10/03/offset-forms.html");
         Document noDate = http().html("/2019/10/02/no-date-in-front-matter.html");
         assertThat(noDate.select("article .essay-header .tags a")).extracting(Element::text).containsExactly("emacs", "lisp");
+    }
+
+    @Test
+    void mathIsKramdownsOnlyTwoDollarSignsOpenIt() {
+        Document page = http().html("/2019/10/08/dollars-and-math.html");
+        assertThat(page.select("article math")).hasSize(2);
+        assertThat(page.selectFirst("article").text()).contains("a price of $5, a shell's $HOME",
+                "\"$time $metadata[$level] $message\"");
+        assertThat(indexer.problems()).noneMatch(p -> p.file().endsWith("dollars-and-math.md"));
     }
 
     @Test

@@ -24,15 +24,28 @@ import java.util.Set;
  * {@code \$} is a literal dollar sign (CommonMark's backslash escape). Code spans are never math.
  * A formula with a TeX error is shown as its source in {@code <code class="math-error">} and
  * reported as an error at its line.
+ *
+ * <p>For a blog moved from Jekyll ({@link #kramdown()}), math is kramdown's: only {@code $$…$$}
+ * delimits it, and a single {@code $} is a dollar sign (kramdown's syntax, "Math Blocks"), so prose
+ * such as {@code "$time $metadata[$level]"} stays text as it did there.
  */
 public final class MathSyntax implements Parser.ParserExtension, HtmlRenderer.HtmlRendererExtension {
 
-    private MathSyntax() {
+    /** Whether a single {@code $} delimits inline math (GitHub's syntax) or is text (kramdown's). */
+    private final boolean singleDollars;
+
+    private MathSyntax(boolean singleDollars) {
+        this.singleDollars = singleDollars;
     }
 
-    /** @return the extension, for {@code Parser.EXTENSIONS} */
+    /** @return the extension with GitHub's math, for {@code Parser.EXTENSIONS} */
     public static MathSyntax create() {
-        return new MathSyntax();
+        return new MathSyntax(true);
+    }
+
+    /** @return the extension with kramdown's math ({@code $$} only), for a blog moved from Jekyll */
+    public static MathSyntax kramdown() {
+        return new MathSyntax(false);
     }
 
     /** A formula in a paragraph. */
@@ -62,7 +75,7 @@ public final class MathSyntax implements Parser.ParserExtension, HtmlRenderer.Ht
 
     @Override
     public void extend(Parser.Builder builder) {
-        builder.customInlineParserExtensionFactory(new DollarInlines());
+        builder.customInlineParserExtensionFactory(new DollarInlines(singleDollars));
     }
 
     @Override
@@ -101,6 +114,12 @@ public final class MathSyntax implements Parser.ParserExtension, HtmlRenderer.Ht
     /** Finds {@code $…$} and {@code $$…$$} at the parser's position. */
     private static final class Dollars implements InlineParserExtension {
 
+        private final boolean singleDollars;
+
+        Dollars(boolean singleDollars) {
+            this.singleDollars = singleDollars;
+        }
+
         @Override
         public void finalizeDocument(InlineParser parser) {
         }
@@ -114,6 +133,9 @@ public final class MathSyntax implements Parser.ParserExtension, HtmlRenderer.Ht
             BasedSequence input = parser.getInput();
             int start = parser.getIndex();
             boolean display = parser.peek(1) == '$';
+            if (!display && !singleDollars) {
+                return false;
+            }
             int open = start + (display ? 2 : 1);
             int close = display ? closeDisplay(input, open) : closeInline(input, open);
             if (close < 0) {
@@ -163,8 +185,8 @@ public final class MathSyntax implements Parser.ParserExtension, HtmlRenderer.Ht
 
     /** Parses at {@code $}. */
     private static final class DollarInlines extends Extensions.IndependentInlines {
-        DollarInlines() {
-            super("$", Dollars::new);
+        DollarInlines(boolean singleDollars) {
+            super("$", () -> new Dollars(singleDollars));
         }
     }
 }
