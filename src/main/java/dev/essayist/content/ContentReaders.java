@@ -35,9 +35,9 @@ class ContentReaders {
                    @Value("${essayist.feed.id-permalink:}") String idPermalink,
                    @Value("${essayist.moved-from:}") String movedFrom) {
         this.permalink = permalink.isBlank() ? Permalink.DEFAULT : permalink.strip();
-        // Math as the engine a blog moved from reads it: kramdown's $$ alone for Jekyll, else GitHub's.
+        // Math as the engine a blog moved from delimited it ($$ alone), else GitHub's ($ and $$).
         MarkdownRenderer markdown = new MarkdownRenderer(images, variants, PostUrls.DEFAULT,
-                movedFrom.strip().equalsIgnoreCase("jekyll") ? MathSyntax.kramdown() : MathSyntax.create());
+                movedFrom.isBlank() ? MathSyntax.create() : MathSyntax.doubleDollars());
         PostReader posts;
         String problem = null;
         try {

@@ -85,7 +85,7 @@ public final class MarkdownRenderer {
      * @param variants makes resized copies of large images, for {@code srcset}
      * @param postUrls the URL of another post named by Jekyll's {@code post_url}/{@code link} or Hugo's {@code ref}/{@code relref}
      * @param math     which dollars delimit math: {@link MathSyntax#create()} (GitHub's) or
-     *                 {@link MathSyntax#kramdown()} (a blog moved from Jekyll)
+     *                 {@link MathSyntax#doubleDollars()} (a blog moved from Jekyll or Hugo)
      */
     public MarkdownRenderer(ImageFiles images, ImageVariants variants, PostUrls postUrls, MathSyntax math) {
         this.finisher = new BodyFinisher(new Figures(images, variants));

@@ -52,6 +52,7 @@ class HugoMigrationTest implements TestPropertyProvider {
     @Override
     public Map<String, String> getProperties() {
         Map<String, String> props = site.movedProperties("/posts/:slugorfilename/");
+        props.put("essayist.moved-from", "hugo");
         props.put("test.movable-clock", "2030-05-31T23:00:00Z");
         return props;
     }
@@ -62,6 +63,14 @@ class HugoMigrationTest implements TestPropertyProvider {
 
     private SyndFeed rss() throws Exception {
         return new SyndFeedInput().build(new StringReader(http().get("/feed.xml").body()));
+    }
+
+    @Test
+    void mathIsDelimitedByDoubleDollarsAsHugosPassthroughDocumentsIt() {
+        Document page = http().html("/posts/dollars/");
+        assertThat(page.select("article math")).hasSize(1);
+        assertThat(page.selectFirst("article").text()).contains("\"$time $metadata[$level] $message\" is text");
+        assertThat(indexer.problems()).noneMatch(p -> p.file().endsWith("dollars.md"));
     }
 
     @Test

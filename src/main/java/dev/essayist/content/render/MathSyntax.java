@@ -25,9 +25,10 @@ import java.util.Set;
  * A formula with a TeX error is shown as its source in {@code <code class="math-error">} and
  * reported as an error at its line.
  *
- * <p>For a blog moved from Jekyll ({@link #kramdown()}), math is kramdown's: only {@code $$…$$}
- * delimits it, and a single {@code $} is a dollar sign (kramdown's syntax, "Math Blocks"), so prose
- * such as {@code "$time $metadata[$level]"} stays text as it did there.
+ * <p>For a blog moved from Jekyll or Hugo ({@link #doubleDollars()}), math is what its engine
+ * delimited: only {@code $$…$$} (kramdown's syntax, "Math Blocks"; the {@code $$} pair of the
+ * passthrough delimiters in Hugo's "Mathematics in Markdown"), and a single {@code $} is a dollar
+ * sign, so prose such as {@code "$time $metadata[$level]"} stays text as it did there.
  */
 public final class MathSyntax implements Parser.ParserExtension, HtmlRenderer.HtmlRendererExtension {
 
@@ -43,8 +44,8 @@ public final class MathSyntax implements Parser.ParserExtension, HtmlRenderer.Ht
         return new MathSyntax(true);
     }
 
-    /** @return the extension with kramdown's math ({@code $$} only), for a blog moved from Jekyll */
-    public static MathSyntax kramdown() {
+    /** @return the extension with {@code $$} math only, for a blog moved from Jekyll or Hugo */
+    public static MathSyntax doubleDollars() {
         return new MathSyntax(false);
     }
 
