@@ -1,11 +1,11 @@
 package dev.essayist.cache;
 
+import dev.essayist.site.PipelineHooks;
 import io.micronaut.context.BeanProvider;
 import io.micronaut.context.event.BeanCreatedEvent;
 import io.micronaut.context.event.BeanCreatedEventListener;
 import io.micronaut.http.netty.channel.ChannelPipelineCustomizer;
 import io.micronaut.http.server.netty.NettyServerCustomizer;
-import io.netty.channel.Channel;
 import io.netty.channel.ChannelPipeline;
 import jakarta.inject.Singleton;
 
@@ -36,37 +36,19 @@ class CachedPagePipeline implements BeanCreatedEventListener<NettyServerCustomiz
 
     @Override
     public NettyServerCustomizer.Registry onCreated(BeanCreatedEvent<NettyServerCustomizer.Registry> event) {
-        event.getBean().register(new NettyServerCustomizer() {
+        PipelineHooks.register(event.getBean(), listener -> { }, connection -> new NettyServerCustomizer() {
+            // Adds the handler once the connection's HTTP/1 pipeline is built.
             @Override
-            public NettyServerCustomizer specializeForChannel(Channel channel, ChannelRole role) {
-                return role == ChannelRole.CONNECTION ? new Connection(channel) : this;
+            public void onStreamPipelineBuilt() {
+                ChannelPipeline pipeline = connection.pipeline();
+                if (pipeline.get(ChannelPipelineCustomizer.HANDLER_HTTP_SERVER_CODEC) != null
+                        && pipeline.get(ChannelPipelineCustomizer.HANDLER_MICRONAUT_INBOUND) != null
+                        && pipeline.get(NAME) == null) {
+                    pipeline.addBefore(ChannelPipelineCustomizer.HANDLER_MICRONAUT_INBOUND, NAME,
+                            new CachedPageHandler(cache.get(), renders.get(), metrics.get()));
+                }
             }
         });
         return event.getBean();
-    }
-
-    /** The customizer of one connection: adds the handler once its HTTP/1 pipeline is built. */
-    private final class Connection implements NettyServerCustomizer {
-        private final Channel channel;
-
-        Connection(Channel channel) {
-            this.channel = channel;
-        }
-
-        @Override
-        public NettyServerCustomizer specializeForChannel(Channel channel, ChannelRole role) {
-            return this;
-        }
-
-        @Override
-        public void onStreamPipelineBuilt() {
-            ChannelPipeline pipeline = channel.pipeline();
-            if (pipeline.get(ChannelPipelineCustomizer.HANDLER_HTTP_SERVER_CODEC) != null
-                    && pipeline.get(ChannelPipelineCustomizer.HANDLER_MICRONAUT_INBOUND) != null
-                    && pipeline.get(NAME) == null) {
-                pipeline.addBefore(ChannelPipelineCustomizer.HANDLER_MICRONAUT_INBOUND, NAME,
-                        new CachedPageHandler(cache.get(), renders.get(), metrics.get()));
-            }
-        }
     }
 }

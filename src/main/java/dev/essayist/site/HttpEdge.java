@@ -5,7 +5,6 @@ import io.micronaut.context.event.BeanCreatedEventListener;
 import io.micronaut.http.netty.channel.ChannelPipelineCustomizer;
 import io.micronaut.http.server.netty.NettyServerCustomizer;
 import io.micronaut.http.server.netty.configuration.NettyHttpServerConfiguration;
-import io.netty.channel.Channel;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.ServerChannel;
 import io.netty.handler.codec.http.HttpServerCodec;
@@ -44,41 +43,24 @@ class HttpEdge implements BeanCreatedEventListener<NettyServerCustomizer.Registr
 
     @Override
     public NettyServerCustomizer.Registry onCreated(BeanCreatedEvent<NettyServerCustomizer.Registry> event) {
-        event.getBean().register(new NettyServerCustomizer() {
+        PipelineHooks.register(event.getBean(), listener -> {
+            if (listener instanceof ServerChannel) {
+                limit.guard(listener);
+            }
+        }, connection -> new NettyServerCustomizer() {
+            // Changes the connection's pipeline once Micronaut has built it, before any input.
             @Override
-            public NettyServerCustomizer specializeForChannel(Channel channel, ChannelRole role) {
-                if (role == ChannelRole.LISTENER && channel instanceof ServerChannel) {
-                    limit.guard(channel);
+            public void onInitialPipelineBuilt() {
+                ChannelPipeline pipeline = connection.pipeline();
+                // Present under this name only for plain HTTP/1.1 (not h2c, whose upgrade handler owns its codec).
+                if (pipeline.get(ChannelPipelineCustomizer.HANDLER_HTTP_SERVER_CODEC) instanceof HttpServerCodec) {
+                    pipeline.replace(ChannelPipelineCustomizer.HANDLER_HTTP_SERVER_CODEC,
+                            ChannelPipelineCustomizer.HANDLER_HTTP_SERVER_CODEC, RequestFraming.codec(server));
+                    pipeline.addAfter(ChannelPipelineCustomizer.HANDLER_HTTP_SERVER_CODEC, RequestHeaderTimeout.NAME,
+                            new RequestHeaderTimeout(config.requestHeaderTimeout(), idle, headerTimeouts::increment));
                 }
-                return role == ChannelRole.CONNECTION ? new Connection(channel) : this;
             }
         });
         return event.getBean();
-    }
-
-    /** The customizer of one connection: changes its pipeline once Micronaut has built it, before any input. */
-    private final class Connection implements NettyServerCustomizer {
-        private final Channel channel;
-
-        Connection(Channel channel) {
-            this.channel = channel;
-        }
-
-        @Override
-        public NettyServerCustomizer specializeForChannel(Channel channel, ChannelRole role) {
-            return this;
-        }
-
-        @Override
-        public void onInitialPipelineBuilt() {
-            ChannelPipeline pipeline = channel.pipeline();
-            // Present under this name only for plain HTTP/1.1 (not h2c, whose upgrade handler owns its codec).
-            if (pipeline.get(ChannelPipelineCustomizer.HANDLER_HTTP_SERVER_CODEC) instanceof HttpServerCodec) {
-                pipeline.replace(ChannelPipelineCustomizer.HANDLER_HTTP_SERVER_CODEC,
-                        ChannelPipelineCustomizer.HANDLER_HTTP_SERVER_CODEC, RequestFraming.codec(server));
-                pipeline.addAfter(ChannelPipelineCustomizer.HANDLER_HTTP_SERVER_CODEC, RequestHeaderTimeout.NAME,
-                        new RequestHeaderTimeout(config.requestHeaderTimeout(), idle, headerTimeouts::increment));
-            }
-        }
     }
 }
