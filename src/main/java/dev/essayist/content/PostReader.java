@@ -42,8 +42,8 @@ public final class PostReader {
      * @param zone        the site time zone, for bare dates
      * @param markdown    the shared renderer
      * @param permalink   the pattern of posts' paths ({@code essayist.permalink})
-     * @param idPermalink the pattern whose absolute URLs are posts' default feed ids (the address a
-     *                    moved blog's engine published them at, {@code essayist.feed.id-permalink}),
+     * @param idPermalink the pattern whose absolute URLs are posts' default feed ids (the ids a
+     *                    moved blog's engine published: Hugo's permalink, Jekyll's post.id; {@code essayist.feed.id-permalink}),
      *                    or {@code null} for Essayist's date-and-slug ids
      * @param base        the site's base URL without a trailing slash, for those ids
      */

@@ -44,7 +44,7 @@ final class AtomWriter {
         List<Entry> entries = new ArrayList<>();
         for (FeedEntry e : feed.entries()) {
             Entry entry = new Entry();
-            // A moved blog's id is its old absolute URL (jekyll-feed's Atom id): kept as it is, so
+            // A moved blog's id is an absolute URL (jekyll-feed's Atom id, Jekyll's post.id): kept as it is, so
             // readers see no entry twice; Essayist's own ids become tag: URIs (RFC 4151).
             entry.setId(e.id().matches("(?i)(https?|tag|urn):.*") ? e.id()
                     : tagUri(authority, DateTimeFormatter.ISO_LOCAL_DATE.format(e.published()), e.id()));

@@ -15,6 +15,8 @@ import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import java.io.StringReader;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.jsoup.nodes.Document;
@@ -46,6 +48,8 @@ class JekyllMigrationTest implements TestPropertyProvider {
         Map<String, String> props = site.movedProperties("date");
         props.put("essayist.time-zone", "UTC");
         props.put("essayist.moved-from", "jekyll");
+        // jekyll-feed's ids: Jekyll's post.id, the URL's folder and the post's slug (no .html).
+        props.put("essayist.feed.id-permalink", "/:categories/:year/:month/:day/:title");
         return props;
     }
 
@@ -113,10 +117,17 @@ class JekyllMigrationTest implements TestPropertyProvider {
     }
 
     @Test
-    void atomIdsAreTheAbsoluteUrlsJekyllFeedPublished() throws Exception {
+    void feedIdsAreThoseJekyllFeedPublishedSoNoSubscriberSeesAPostTwice() throws Exception {
+        SyndFeed before = new SyndFeedInput().build(new StringReader(
+                Files.readString(Path.of("src/test/resources/migration/jekyll/feed.xml"))));
+        List<String> published = before.getEntries().stream().map(SyndEntry::getUri).toList();
+        assertThat(published).hasSize(5).allMatch(id -> !id.endsWith(".html"));
         SyndFeed atom = new SyndFeedInput().build(new StringReader(http().get("/atom.xml").body()));
-        assertThat(atom.getEntries()).extracting(SyndEntry::getUri)
-                .contains("https://example.org/jekyll/update/2019/10/01/welcome-to-jekyll.html",
-                        "https://example.org/2018/06/14/accessible-scala.html");
+        SyndFeed rss = new SyndFeedInput().build(new StringReader(http().get("/feed.xml").body()));
+        assertThat(atom.getEntries()).extracting(SyndEntry::getUri).containsAll(published);
+        assertThat(rss.getEntries()).extracting(SyndEntry::getUri).containsAll(published);
+        // The links are the pages' addresses, .html and all, as jekyll-feed's were.
+        assertThat(atom.getEntries()).extracting(SyndEntry::getLink)
+                .contains("https://example.org/jekyll/update/2019/10/01/welcome-to-jekyll.html");
     }
 }
