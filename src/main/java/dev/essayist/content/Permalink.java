@@ -110,6 +110,11 @@ final class Permalink {
         return false;
     }
 
+    /** @return whose meaning the tokens both engines name have here */
+    public Reading reading() {
+        return reading;
+    }
+
     /**
      * @param pattern a post's own pattern ({@code permalink} in its front matter)
      * @return it as a permalink with this one's reading of the tokens

@@ -99,7 +99,7 @@ public final class PostReader {
         }
         warnings.addAll(problems(source, body));
         String guid = fm.id() != null ? fm.id()
-                : idPermalink != null ? base + idPermalink.path(facts) : defaultId(fm, slug, aliases);
+                : idPermalink != null ? base + formerId(fm, path, facts) : defaultId(fm, slug, aliases);
         if (guid.length() > FrontMatter.MAX_ID) {
             throw fields.error(fields.line("id"), "the default feed id '" + guid.substring(0, 40)
                     + "...' is longer than " + FrontMatter.MAX_ID + " characters; add an 'id:'");
@@ -134,6 +134,25 @@ public final class PostReader {
                     + " characters; the limit is " + FrontMatter.MAX_SLUG + (given != null ? "" : "; add a shorter 'slug:'"));
         }
         return slug;
+    }
+
+    /**
+     * The feed id the engine a blog moved from published for a post (feeds.md): the
+     * {@code essayist.feed.id-permalink} pattern's path, unless the post named its own address.
+     * Then Hugo's RSS guid was that address ({@code .Permalink}), and jekyll-feed's Atom id was
+     * Jekyll's {@code post.id}: the address's folder joined to the post's slug ({@code Document#id}).
+     *
+     * @return the id's root-relative path
+     */
+    private String formerId(FrontMatter fm, String path, Permalink.Facts facts) {
+        if (fm.url() == null) {
+            return idPermalink.path(facts);
+        }
+        if (idPermalink.reading() == Permalink.Reading.HUGO) {
+            return path;
+        }
+        String folder = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+        return folder.substring(0, folder.lastIndexOf('/')) + idPermalink.other("/:title").path(facts);
     }
 
     /** @return the post's own {@code url}/{@code permalink} (its tokens expanded), else the site's permalink */

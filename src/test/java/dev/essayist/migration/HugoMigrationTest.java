@@ -18,6 +18,8 @@ import java.io.StringReader;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -63,6 +65,17 @@ class HugoMigrationTest implements TestPropertyProvider {
 
     private SyndFeed rss() throws Exception {
         return new SyndFeedInput().build(new StringReader(http().get("/feed.xml").body()));
+    }
+
+    @Test
+    void feedGuidsAreThoseHugosRssPublishedSoNoSubscriberSeesAPostTwice() throws Exception {
+        SyndFeed before = new SyndFeedInput().build(new StringReader(
+                Files.readString(Path.of("src/test/resources/migration/hugo/index.xml"))));
+        List<String> published = before.getEntries().stream().map(SyndEntry::getUri).toList();
+        assertThat(published).hasSize(4);
+        assertThat(rss().getEntries()).extracting(SyndEntry::getUri).containsAll(published);
+        SyndFeed atom = new SyndFeedInput().build(new StringReader(http().get("/atom.xml").body()));
+        assertThat(atom.getEntries()).extracting(SyndEntry::getUri).containsAll(published);
     }
 
     @Test
