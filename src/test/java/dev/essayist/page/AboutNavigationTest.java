@@ -1,0 +1,50 @@
+package dev.essayist.page;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.essayist.TestSite;
+import dev.essayist.TestSite.Http;
+import dev.essayist.content.ContentIndexer;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** The header links to the about page exactly while {@code posts/pages/about.md} is published. */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AboutNavigationTest implements TestPropertyProvider {
+
+    private final TestSite site = TestSite.create();
+
+    @Inject
+    EmbeddedServer server;
+
+    @Inject
+    ContentIndexer indexer;
+
+    @Override
+    public Map<String, String> getProperties() {
+        site.post("2025-01-01-first.md", "title: First\ndate: 2025-01-01\n", "The first essay.\n");
+        return site.properties();
+    }
+
+    private List<String> header() {
+        return new Http(server.getURI()).html("/archive").select("header nav a").eachAttr("href");
+    }
+
+    @Test
+    void theHeaderLinksToTheAboutPageExactlyWhileItExists() {
+        assertThat(header()).containsExactly("/archive", "/tags", "/feed.xml");
+        site.write("pages/about.md", "---\ntitle: About\n---\nWho writes here.\n");
+        indexer.reindex();
+        assertThat(header()).containsExactly("/archive", "/tags", "/about", "/feed.xml");
+        site.delete("pages/about.md");
+        indexer.reindex();
+        assertThat(header()).doesNotContain("/about");
+    }
+}
