@@ -3,8 +3,6 @@ package dev.essayist.content;
 import dev.essayist.site.SiteConfig;
 import jakarta.inject.Singleton;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -49,12 +47,8 @@ public final class ContentCheck {
      */
     public Result check() {
         long start = System.nanoTime();
-        if (readers.settingProblem().isPresent()) {
-            throw new PostsFolderException(readers.settingProblem().get(), null);
-        }
-        PostsFolder folder = PostsFolder.scan(site.posts());
-        List<FileState> states = new ArrayList<>(readers.readAll(folder.entries(), file -> null));
-        states.sort(Comparator.comparing(FileState::file));
+        ContentReaders.FolderRead read = readers.read(site.posts(), file -> null);
+        List<FileState> states = read.states();
         IndexSnapshot empty = new IndexSnapshot(Map.of(), Map.of(), Set.of(), List.of());
         IndexChange change = empty.plan(states, "", empty.permalinksWith(readers.permalink()));
         ContentProblems problems = new ContentProblems();
@@ -67,7 +61,6 @@ public final class ContentCheck {
         Set<String> slugs = new HashSet<>();
         change.posts().forEach(post -> slugs.add(post.slug()));
         problems.replaceLinks(links.check(change.posts().stream().flatMap(post -> post.aliases().stream()).toList(), slugs));
-        return new Result(folder.entries().size(), problems.all(),
-                folder.skipped().stream().map(PostsFolder.Skipped::toString).toList(), Duration.ofNanos(System.nanoTime() - start));
+        return new Result(read.files(), problems.all(), read.skipped(), Duration.ofNanos(System.nanoTime() - start));
     }
 }

@@ -12,7 +12,6 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -103,16 +102,11 @@ public class ContentIndexer {
 
     private IndexReport reindexOnce() {
         long start = System.nanoTime();
-        if (readers.settingProblem().isPresent()) {
-            throw new PostsFolderException(readers.settingProblem().get(), null);
-        }
-        PostsFolder folder = PostsFolder.scan(site.posts());
-        List<PostsFolder.Entry> entries = folder.entries();
-        skipped = folder.skipped().stream().map(PostsFolder.Skipped::toString).toList();
         IndexSnapshot snapshot = snapshot();
-        List<FileState> states = new ArrayList<>(readers.readAll(entries,
-                file -> Optional.ofNullable(problems.failedHash(file)).orElse(snapshot.hash(file))));
-        states.sort(Comparator.comparing(FileState::file));
+        ContentReaders.FolderRead read = readers.read(site.posts(),
+                file -> Optional.ofNullable(problems.failedHash(file)).orElse(snapshot.hash(file)));
+        skipped = read.skipped();
+        List<FileState> states = new ArrayList<>(read.states());
         IndexChange change = snapshot.plan(states, search.newState(), snapshot.permalinksWith(permalink));
         Set<String> written = Set.of();
         List<ParsedPost> stored = List.of();
@@ -136,7 +130,7 @@ public class ContentIndexer {
             found.addAll(problems.replaceLinks(links.check(aliases.findAliasSources().stream().map(AliasSource::path).toList(), slugs)));
             found.sort(ContentProblem.ORDER);
             ContentProblems.log(found);
-            IndexReport report = new IndexReport(entries.size(), stored.size() + change.pages().size(),
+            IndexReport report = new IndexReport(read.files(), stored.size() + change.pages().size(),
                     change.gonePosts().size() + change.removedPages().size(), found, Duration.ofNanos(System.nanoTime() - start));
             LOG.info("Indexed {} files ({} written, {} removed, {} problems) in {} ms", report.files(), report.written(),
                     report.removed(), found.size(), report.took().toMillis());

@@ -9,9 +9,12 @@ import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * How content files are read, as the settings say: the renderer (with image lookups), the post
@@ -72,18 +75,36 @@ class ContentReaders {
         return permalink;
     }
 
-    /** @return why the settings make indexing impossible (an unknown permalink token), if they do */
-    Optional<String> settingProblem() {
-        return Optional.ofNullable(settingProblem);
+    /**
+     * What one pass over the posts folder read.
+     *
+     * @param files   post and page files found
+     * @param states  their states, in file order
+     * @param skipped the files that are not content, each as {@code file: skipped: reason}
+     */
+    record FolderRead(int files, List<FileState> states, List<String> skipped) {
     }
 
     /**
-     * @param entries    the files
-     * @param knownHash  for each file, the hash of its bytes as last indexed or failed, or {@code null}
-     * @return their states, see {@link ContainedReads#readAll}
+     * Scans a posts folder ({@link PostsFolder}) and reads every content file in it, contained and
+     * in parallel ({@link ContainedReads#readAll}): the first stage of a reindex and of {@code check}.
+     *
+     * @param posts     the posts folder
+     * @param knownHash for each file, the hash of its bytes as last indexed or failed, or {@code null}
+     * @return what was read
+     * @throws PostsFolderException if a setting makes reading impossible (an unknown permalink
+     *                              token), or the folder does not exist or cannot be listed
      */
-    List<FileState> readAll(List<PostsFolder.Entry> entries, java.util.function.Function<String, String> knownHash) {
-        return reads.readAll(entries, e -> reader.read(e, knownHash.apply(e.name())));
+    FolderRead read(Path posts, Function<String, String> knownHash) {
+        if (settingProblem != null) {
+            throw new PostsFolderException(settingProblem, null);
+        }
+        PostsFolder folder = PostsFolder.scan(posts);
+        List<FileState> states = new ArrayList<>(
+                reads.readAll(folder.entries(), e -> reader.read(e, knownHash.apply(e.name()))));
+        states.sort(Comparator.comparing(FileState::file));
+        return new FolderRead(folder.entries().size(), states,
+                folder.skipped().stream().map(PostsFolder.Skipped::toString).toList());
     }
 
     @PreDestroy
