@@ -6,44 +6,29 @@ import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.io.SyndFeedInput;
 import dev.essayist.TestSite;
 import dev.essayist.TestSite.Http;
-import dev.essayist.site.MovableClock;
-import io.micronaut.runtime.server.EmbeddedServer;
+import dev.essayist.site.ScheduledSite;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
 import java.io.StringReader;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /** A scheduled essay appears on its time, with no file event and no reindex: only the clock moves. */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ScheduledEssayTest implements TestPropertyProvider {
+class ScheduledEssayTest extends ScheduledSite {
 
-    private final TestSite site = TestSite.create();
-
-    @Inject
-    EmbeddedServer server;
-
-    @Inject
-    MovableClock clock;
 
     @Override
-    public Map<String, String> getProperties() {
+    protected void write(TestSite site) {
         site.post("2030-01-01-later.md", "title: Later\ndate: 2030-01-01T09:00:00Z\ntags: [Time]\n", "Scheduled.\n");
         site.post("2029-06-01-now.md", "title: Now\ndate: 2029-06-01T09:00:00Z\n", "Already out.\n");
-        Map<String, String> props = new HashMap<>(site.properties());
-        props.put("test.movable-clock", "2030-01-01T08:59:00Z");
-        return props;
     }
 
     @Test
     void scheduledEssayAppearsEverywhereWhenItsTimeComes() throws Exception {
-        Http http = new Http(server.getURI());
+        Http http = http();
         assertThat(http.get("/posts/later").statusCode()).isEqualTo(404);
         assertThat(http.get("/tags/time").statusCode()).isEqualTo(404);
         assertThat(listed(http)).containsExactly("/posts/now");

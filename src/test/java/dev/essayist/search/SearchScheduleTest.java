@@ -4,14 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.essayist.TestSite;
 import dev.essayist.TestSite.Http;
-import dev.essayist.site.MovableClock;
-import io.micronaut.runtime.server.EmbeddedServer;
+import dev.essayist.site.ScheduledSite;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -19,28 +14,18 @@ import org.junit.jupiter.api.TestInstance;
 /** A scheduled essay is found, and counted, from its time on, with no reindex: only the clock moves. */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SearchScheduleTest implements TestPropertyProvider {
+class SearchScheduleTest extends ScheduledSite {
 
-    private final TestSite site = TestSite.create();
-
-    @Inject
-    EmbeddedServer server;
-
-    @Inject
-    MovableClock clock;
 
     @Override
-    public Map<String, String> getProperties() {
+    protected void write(TestSite site) {
         site.post("2030-01-01-later.md", "title: Later\ndate: 2030-01-01T09:00:00Z\n", "The wombat arrives.\n");
         site.post("2029-06-01-now.md", "title: Now\ndate: 2029-06-01T09:00:00Z\n", "A wombat was here.\n");
-        Map<String, String> props = new HashMap<>(site.properties());
-        props.put("test.movable-clock", "2030-01-01T08:59:00Z");
-        return props;
     }
 
     @Test
     void aScheduledEssayIsFoundWhenItsTimeComes() {
-        Http http = new Http(server.getURI());
+        Http http = http();
         Document before = http.html("/search?q=wombat");
         assertThat(before.select(".search-results h2 a").eachText()).containsExactly("Now");
         assertThat(before.selectFirst("[role=status]").text()).startsWith("1 essay matches");

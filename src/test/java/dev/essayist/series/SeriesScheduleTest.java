@@ -6,16 +6,11 @@ import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.io.SyndFeedInput;
 import dev.essayist.TestSite;
 import dev.essayist.TestSite.Http;
-import dev.essayist.site.MovableClock;
-import io.micronaut.runtime.server.EmbeddedServer;
+import dev.essayist.site.ScheduledSite;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
 import java.io.StringReader;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -26,30 +21,20 @@ import org.junit.jupiter.api.TestInstance;
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SeriesScheduleTest implements TestPropertyProvider {
+class SeriesScheduleTest extends ScheduledSite {
 
-    private final TestSite site = TestSite.create();
-
-    @Inject
-    EmbeddedServer server;
-
-    @Inject
-    MovableClock clock;
 
     @Override
-    public Map<String, String> getProperties() {
+    protected void write(TestSite site) {
         site.post("2029-01-01-old.md", "title: Old\ndate: 2029-01-01T09:00:00Z\nexpiryDate: 2030-01-01T09:00:00Z\n"
                 + "series: Time\n", "Expires.\n");
         site.post("2029-06-01-now.md", "title: Now\ndate: 2029-06-01T09:00:00Z\nseries: Time\n", "Out.\n");
         site.post("2030-01-01-later.md", "title: Later\ndate: 2030-01-01T09:00:00Z\nseries: Time\n", "Due.\n");
-        Map<String, String> props = new HashMap<>(site.properties());
-        props.put("test.movable-clock", "2030-01-01T08:59:00Z");
-        return props;
     }
 
     @Test
     void partsJoinAndLeaveTheSeriesOnTheirTime() throws Exception {
-        Http http = new Http(server.getURI());
+        Http http = http();
         assertThat(http.html("/posts/now").selectFirst(".series-place").text()).isEqualTo("Part 2 of 2 in Time");
         assertThat(parts(http)).containsExactly("/posts/old", "/posts/now");
         assertThat(feedTitles(http)).containsExactly("Now", "Old");
