@@ -2,11 +2,10 @@ package dev.essayist.content.engines;
 
 import com.vladsch.flexmark.ast.Heading;
 import com.vladsch.flexmark.ast.Text;
-import com.vladsch.flexmark.parser.InlineParser;
-import com.vladsch.flexmark.parser.InlineParserExtension;
 import com.vladsch.flexmark.parser.LightInlineParser;
 import com.vladsch.flexmark.util.misc.CharPredicate;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
+import dev.essayist.content.render.Extensions;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -15,7 +14,7 @@ import java.util.regex.Pattern;
  * ({@link AttributeLists}): kramdown's {@code {: …}} and extensions anywhere, {@code {#id .class}}
  * only at the end of a heading or alone on its line.
  */
-final class AttributeListParser implements InlineParserExtension {
+final class AttributeListParser implements Extensions.InlineExtension {
 
     private static final Pattern LIST = Pattern.compile("\\{(:?)([^{}\\n]{0,256})\\}");
     private static final Pattern EXTENSION = Pattern.compile("\\{::(\\w+)[^{}\\n]{0,256}?(/?)\\}|\\{:/\\w*\\}");
@@ -29,14 +28,6 @@ final class AttributeListParser implements InlineParserExtension {
     private BasedSequence unclosedIn;
     private int unclosedFrom;
 
-
-    @Override
-    public void finalizeDocument(InlineParser parser) {
-    }
-
-    @Override
-    public void finalizeBlock(InlineParser parser) {
-    }
 
     @Override
     public boolean parse(LightInlineParser parser) {

@@ -39,7 +39,7 @@ import java.util.Set;
 public final class AttributeLists implements Parser.ParserExtension, HtmlRenderer.HtmlRendererExtension {
 
     /** An attribute list in the syntax tree; written as nothing. */
-    static final class AttributeList extends Node {
+    static final class AttributeList extends Extensions.Leaf {
         final String id;
         final boolean toc;
 
@@ -47,11 +47,6 @@ public final class AttributeLists implements Parser.ParserExtension, HtmlRendere
             super(chars);
             this.id = id;
             this.toc = toc;
-        }
-
-        @Override
-        public BasedSequence[] getSegments() {
-            return EMPTY_SEGMENTS;
         }
     }
 

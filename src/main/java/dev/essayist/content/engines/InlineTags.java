@@ -1,7 +1,5 @@
 package dev.essayist.content.engines;
 
-import com.vladsch.flexmark.parser.InlineParser;
-import com.vladsch.flexmark.parser.InlineParserExtension;
 import com.vladsch.flexmark.parser.LightInlineParser;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
@@ -13,20 +11,12 @@ import dev.essayist.content.render.Extensions;
  * Code spans and code blocks never reach here, so a tag in code stays as written; so does a tag
  * between {@code {% raw %}} and {@code {% endraw %}}.
  */
-final class InlineTags implements InlineParserExtension {
+final class InlineTags implements Extensions.InlineExtension {
 
     /** The paragraph being read and its tags, found once for the whole paragraph. */
     private TagScanner scanner;
 
     private InlineTags() {
-    }
-
-    @Override
-    public void finalizeDocument(InlineParser parser) {
-    }
-
-    @Override
-    public void finalizeBlock(InlineParser parser) {
     }
 
     @Override

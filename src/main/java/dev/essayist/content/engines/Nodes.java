@@ -1,8 +1,8 @@
 package dev.essayist.content.engines;
 
 import com.vladsch.flexmark.util.ast.Block;
-import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
+import dev.essayist.content.render.Extensions;
 
 /** The syntax-tree nodes other engines' tags become. */
 final class Nodes {
@@ -11,7 +11,7 @@ final class Nodes {
     }
 
     /** A tag inside a paragraph (or heading, table cell, ...). */
-    static final class InlineTag extends Node {
+    static final class InlineTag extends Extensions.Leaf {
         final Tag tag;
         /** What it stands for ({@link Values}), or {@code null} when it stands for no text. */
         final Values.Value value;
@@ -20,11 +20,6 @@ final class Nodes {
             super(tag.chars());
             this.tag = tag;
             this.value = value;
-        }
-
-        @Override
-        public BasedSequence[] getSegments() {
-            return EMPTY_SEGMENTS;
         }
     }
 
@@ -77,7 +72,7 @@ final class Nodes {
     }
 
     /** A figure's caption: its title, caption (Markdown, parsed as inline content) and attribution. */
-    static final class Caption extends Node {
+    static final class Caption extends Extensions.Leaf {
         final String title;
         final BasedSequence caption;
         final String attribution;
@@ -89,11 +84,6 @@ final class Nodes {
             this.caption = caption;
             this.attribution = attribution;
             this.attributionLink = attributionLink;
-        }
-
-        @Override
-        public BasedSequence[] getSegments() {
-            return EMPTY_SEGMENTS;
         }
     }
 }

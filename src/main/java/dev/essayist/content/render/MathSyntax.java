@@ -4,8 +4,6 @@ import com.vladsch.flexmark.html.HtmlRenderer;
 import com.vladsch.flexmark.html.HtmlWriter;
 import com.vladsch.flexmark.html.renderer.NodeRenderer;
 import com.vladsch.flexmark.html.renderer.NodeRenderingHandler;
-import com.vladsch.flexmark.parser.InlineParser;
-import com.vladsch.flexmark.parser.InlineParserExtension;
 import com.vladsch.flexmark.parser.LightInlineParser;
 import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.util.ast.Node;
@@ -50,7 +48,7 @@ public final class MathSyntax implements Parser.ParserExtension, HtmlRenderer.Ht
     }
 
     /** A formula in a paragraph. */
-    static final class MathNode extends Node {
+    static final class MathNode extends Extensions.Leaf {
         final String tex;
         final boolean display;
 
@@ -58,11 +56,6 @@ public final class MathSyntax implements Parser.ParserExtension, HtmlRenderer.Ht
             super(chars);
             this.tex = tex;
             this.display = display;
-        }
-
-        @Override
-        public BasedSequence[] getSegments() {
-            return EMPTY_SEGMENTS;
         }
     }
 
@@ -113,20 +106,12 @@ public final class MathSyntax implements Parser.ParserExtension, HtmlRenderer.Ht
     }
 
     /** Finds {@code $…$} and {@code $$…$$} at the parser's position. */
-    private static final class Dollars implements InlineParserExtension {
+    private static final class Dollars implements Extensions.InlineExtension {
 
         private final boolean singleDollars;
 
         Dollars(boolean singleDollars) {
             this.singleDollars = singleDollars;
-        }
-
-        @Override
-        public void finalizeDocument(InlineParser parser) {
-        }
-
-        @Override
-        public void finalizeBlock(InlineParser parser) {
         }
 
         @Override
