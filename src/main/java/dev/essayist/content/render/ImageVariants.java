@@ -58,6 +58,8 @@ public final class ImageVariants {
     private final boolean make;
     /** Copies named but not made yet, by file name. */
     private final Map<String, Pending> pending = new ConcurrentHashMap<>();
+    /** Copies that could not be made, by file name: their originals answer in their place. */
+    private final Map<String, Path> standIns = new ConcurrentHashMap<>();
     private final ExecutorService maker;
 
     /** A copy to make: its original, width and extension. */
@@ -140,7 +142,8 @@ public final class ImageVariants {
 
     /**
      * @param name a file name from a {@code /_img/} URL
-     * @return the variant file, when {@code name} is one this class makes and it exists
+     * @return the variant file, when {@code name} is one this class makes and it exists or can be
+     *         made now; the original image when the copy could not be made
      */
     public Optional<Path> find(String name) {
         if (folder == null || !NAME.matcher(name).matches()) {
@@ -152,7 +155,8 @@ public final class ImageVariants {
         }
         Pending copy = pending.get(name);
         if (copy == null) {
-            return Optional.empty();
+            // Made (or given up) by the background thread since the look above, or never named.
+            return Files.isRegularFile(file) ? Optional.of(file) : Optional.ofNullable(standIns.get(name));
         }
         return Optional.of(made(name).orElse(copy.image()));
     }
@@ -179,6 +183,7 @@ public final class ImageVariants {
             } catch (IOException | RuntimeException e) {
                 LOG.warn("Cannot make the {} px copy of {}; its original is served in its place: {}", copy.width(),
                         copy.image(), e.toString());
+                standIns.put(name, copy.image());
                 return Optional.empty();
             } finally {
                 pending.remove(name, copy);

@@ -126,6 +126,7 @@ class FiguresTest {
         List<ImageVariants.Variant> named = only.of(broken, new ImageSize(2000, 1000, "png"));
         String name = named.get(0).url().substring(ImageVariants.PATH.length());
         assertThat(only.find(name)).contains(broken);
+        assertThat(only.find(name)).as("asked again").contains(broken);
         only.close();
     }
 
