@@ -6,13 +6,10 @@ import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.io.SyndFeedInput;
 import dev.essayist.ExportServer;
+import dev.essayist.InlineSite;
 import dev.essayist.TestSite;
-import dev.essayist.TestSite.Http;
-import dev.essayist.content.ContentIndexer;
 import dev.essayist.post.AliasRepository;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import java.io.StringReader;
 import java.net.http.HttpResponse;
@@ -36,19 +33,11 @@ import org.junit.jupiter.api.TestInstance;
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class MovedJekyllSiteTest implements TestPropertyProvider {
+class MovedJekyllSiteTest extends InlineSite {
 
     private static final String FIRST = "/blog/2019/01/25/first-post/";
     private static final String SECOND = "/blog/2019/02/10/second-post/";
     private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
-
-    private final TestSite site = TestSite.create();
-
-    @Inject
-    EmbeddedServer server;
-
-    @Inject
-    ContentIndexer indexer;
 
     @Inject
     AliasRepository aliases;
@@ -89,10 +78,6 @@ class MovedJekyllSiteTest implements TestPropertyProvider {
         props.put("essayist.feed.id-permalink", "/blog/:year/:month/:day/:title");
         props.put("essayist.time-zone", "UTC");
         return props;
-    }
-
-    private Http http() {
-        return new Http(server.getURI());
     }
 
     @Test

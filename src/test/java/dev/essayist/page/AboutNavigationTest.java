@@ -2,13 +2,8 @@ package dev.essayist.page;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.essayist.TestSite;
-import dev.essayist.TestSite.Http;
-import dev.essayist.content.ContentIndexer;
-import io.micronaut.runtime.server.EmbeddedServer;
+import dev.essayist.InlineSite;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -17,15 +12,7 @@ import org.junit.jupiter.api.TestInstance;
 /** The header links to the about page exactly while {@code posts/pages/about.md} is published. */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AboutNavigationTest implements TestPropertyProvider {
-
-    private final TestSite site = TestSite.create();
-
-    @Inject
-    EmbeddedServer server;
-
-    @Inject
-    ContentIndexer indexer;
+class AboutNavigationTest extends InlineSite {
 
     @Override
     public Map<String, String> getProperties() {
@@ -34,7 +21,7 @@ class AboutNavigationTest implements TestPropertyProvider {
     }
 
     private List<String> header() {
-        return new Http(server.getURI()).html("/archive").select("header nav a").eachAttr("href");
+        return http().html("/archive").select("header nav a").eachAttr("href");
     }
 
     @Test

@@ -1,9 +1,7 @@
 package dev.essayist.site;
 
+import dev.essayist.InlineSite;
 import dev.essayist.TestSite;
-import dev.essayist.TestSite.Http;
-import io.micronaut.runtime.server.EmbeddedServer;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import java.util.Map;
 
@@ -12,15 +10,10 @@ import java.util.Map;
  * posts dated {@code 2030-01-01T09:00:00Z} come due: a test moves the clock and watches the site
  * follow, with no file event and no reindex (design.md invariant 5). Subclasses write the posts.
  */
-public abstract class ScheduledSite implements TestPropertyProvider {
+public abstract class ScheduledSite extends InlineSite {
 
     /** The clock's start, a minute before 09:00 on the first day of 2030. */
     public static final String START = "2030-01-01T08:59:00Z";
-
-    protected final TestSite site = TestSite.create();
-
-    @Inject
-    protected EmbeddedServer server;
 
     @Inject
     protected MovableClock clock;
@@ -34,10 +27,5 @@ public abstract class ScheduledSite implements TestPropertyProvider {
         Map<String, String> props = site.properties();
         props.put("test.movable-clock", START);
         return props;
-    }
-
-    /** @return a client of the running server */
-    protected Http http() {
-        return new Http(server.getURI());
     }
 }
